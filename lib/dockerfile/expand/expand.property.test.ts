@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DockerfileError } from '../errors';
-import { isGoSpace } from './go-text';
+import { isGoSpace } from '@/lib/util';
 import { createShellLexer, type EscapeToken } from './shell-lexer';
 
 /**

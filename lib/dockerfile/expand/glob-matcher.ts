@@ -1,4 +1,4 @@
-import { runeString } from './go-text';
+import { runeString } from '@/lib/util';
 import { EOF, RuneScanner } from './rune-scanner';
 
 /**

@@ -42,4 +42,3 @@ export {
   parsePlatform,
   type PlatformSpec,
 } from './platform-args';
-export { goQuote, isGoSpace } from './go-text';

@@ -1,6 +1,6 @@
 import { DockerfileError } from '../errors';
 import type { EnvLookup } from './env-lookup';
-import { goQuote } from './go-text';
+import { goQuote } from '@/lib/util';
 import { ShellWord, type LexMode } from './shell-word';
 
 /**

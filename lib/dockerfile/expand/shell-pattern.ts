@@ -1,6 +1,6 @@
 import { DockerfileError } from '../errors';
 import { compileGlob, GlobMatcher, GlobSyntaxError, type GlobProgram } from './glob-matcher';
-import { isGoDigit, isGoLetter } from './go-text';
+import { isGoDigit, isGoLetter } from '@/lib/util';
 import { fromRunes, toRunes } from './rune-scanner';
 
 /**

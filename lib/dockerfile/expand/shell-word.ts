@@ -1,5 +1,5 @@
 import type { EnvLookup } from './env-lookup';
-import { isGoDigit, isGoLetter, runeString } from './go-text';
+import { isGoDigit, isGoLetter, runeString } from '@/lib/util';
 import { EOF, RuneScanner } from './rune-scanner';
 import { replacePattern } from './shell-pattern';
 import { applyModifier, expansionError, isPatternOperator, unsupportedModifier, type Modifier } from './substitution';

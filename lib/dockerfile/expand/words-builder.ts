@@ -1,4 +1,4 @@
-import { isGoSpace, runeString } from './go-text';
+import { isGoSpace, runeString } from '@/lib/util';
 
 /**
  * Word splitting as BuildKit's `wordsStruct` in `shell/lex.go` does it, quirks

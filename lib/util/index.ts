@@ -1,0 +1,18 @@
+// Leaf helpers shared by every area. lib/util imports nothing else in lib/.
+export { goQuote, goQuoteList } from './go-quote';
+export {
+  codePointAt,
+  goToLower,
+  goTrimSpace,
+  isBlankSeparator,
+  isGoDigit,
+  isGoLetter,
+  isGoSpace,
+  isRe2Space,
+  runeString,
+  skipGoSpace,
+  toWellFormed,
+  trimGoSpaceEnd,
+  utf8Bytes,
+  utf8Length,
+} from './go-text';
