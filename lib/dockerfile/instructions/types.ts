@@ -152,7 +152,11 @@ export interface OnbuildInstruction extends Base {
   kind: 'onbuild';
   /** The trigger as the image config stores it, e.g. `RUN echo hi`. */
   expression: string;
-  trigger: Instruction;
+  /**
+   * The trigger parsed as an instruction. Docker only validates triggers when a child image
+   * is built, so a trigger it would reject later (e.g. `ONBUILD FOO`) is kept as null here.
+   */
+  trigger: Instruction | null;
 }
 
 export interface MaintainerInstruction extends Base {
