@@ -6,6 +6,7 @@ export type FlagType = 'bool' | 'string' | 'strings';
 export type FlagSpec = Readonly<Record<string, FlagType>>;
 
 export interface ParsedFlags {
+  // Read-only for callers: an empty result is shared between calls.
   /** Last value of each string flag / 'true' | 'false' for bool flags that were given. */
   values: Map<string, string>;
   /** Every value of a repeatable (`strings`) flag, in order. */
@@ -28,9 +29,12 @@ export class FlagError extends Error {
  * "did you mean" suggestion; only repeatable flags may be given twice; bool flags accept
  * `--x`, `--x=true`, `--x=false` (any case); string flags need `=value`.
  */
+const NONE: ParsedFlags = { values: new Map(), lists: new Map(), used: new Set() };
+
 export function parseFlags(flags: readonly FlagWord[], spec: FlagSpec): ParsedFlags {
+  // Most instructions have no flags: share one empty, never-mutated result.
+  if (flags.length === 0) return NONE;
   const parsed: ParsedFlags = { values: new Map(), lists: new Map(), used: new Set() };
-  const names = Object.keys(spec);
   for (const flag of flags) {
     if (flag.raw === '--') break;
     const eq = flag.raw.indexOf('=');
@@ -40,7 +44,7 @@ export function parseFlags(flags: readonly FlagWord[], spec: FlagSpec): ParsedFl
     const name = flagName.slice(2);
     const type = Object.hasOwn(spec, name) ? spec[name] : undefined;
     if (type === undefined) {
-      throw new FlagError(withSuggestion(`unknown flag: ${flagName}`, name, names, true), flag);
+      throw new FlagError(withSuggestion(`unknown flag: ${flagName}`, name, Object.keys(spec), true), flag);
     }
     if (parsed.used.has(name) && type !== 'strings') {
       throw new FlagError(`duplicate flag specified: ${flagName}`, flag);

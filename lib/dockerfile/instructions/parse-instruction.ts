@@ -1,5 +1,5 @@
 import type { InstructionNode, Range, Word } from '../ast';
-import { boolFlag, listFlag, parseFlags, stringFlag, type FlagSpec, type ParsedFlags } from './flags';
+import { boolFlag, FlagError, listFlag, parseFlags, stringFlag, type FlagSpec, type ParsedFlags } from './flags';
 import { parseGoDuration } from './go-duration';
 import { validateExposePort } from './expose';
 import { withSuggestion } from './suggest';
@@ -39,41 +39,45 @@ const HEREDOC_WORD = /^(\d*)<<(-?)\s*([^<]*)$/;
 
 /** BuildKit `instructions.ParseInstruction`, minus the location wrapper (added by the caller). */
 export function parseInstruction(node: InstructionNode): Instruction {
-  const base = { line: node.range.start.line, range: node.range, node };
+  // Plain object literals, no spreads: V8 builds spread literals on a slow generic path, and this
+  // runs for every instruction on every keystroke in the editor.
+  const line = node.range.start.line;
+  const range = node.range;
   const args = node.args;
-  const values = args.map((a) => a.value);
-  const flags = (keyword: string): ParsedFlags => parseFlags(node.flags, INSTRUCTION_FLAGS[keyword] ?? {});
+  // A plain function, not a closure: this runs once per instruction on every keystroke.
+  const flags = flagsOf.bind(null, node);
   switch (node.keyword) {
     case 'from': {
       const stageName = parseStageName(args, node);
       const f = flags('from');
-      return { ...base, kind: 'from', image: args[0] as Word, stageName, platform: stringFlag(f, 'platform') };
+      return { kind: 'from', line, range, node, image: args[0] as Word, stageName, platform: stringFlag(f, 'platform') };
     }
     case 'run': {
       const f = flags('run');
       return {
-        ...base, kind: 'run', command: commandLine(node), mounts: listFlag(f, 'mount'),
+        kind: 'run', line, range, node, command: commandLine(node), mounts: listFlag(f, 'mount'),
         network: stringFlag(f, 'network'), security: stringFlag(f, 'security'), devices: listFlag(f, 'device'),
         heredocs: node.heredocs,
       };
     }
     case 'cmd':
       flags('cmd');
-      return { ...base, kind: 'cmd', command: commandLine(node) };
+      return { kind: 'cmd', line, range, node, command: commandLine(node) };
     case 'entrypoint':
       flags('entrypoint');
-      return { ...base, kind: 'entrypoint', command: commandLine(node) };
+      return { kind: 'entrypoint', line, range, node, command: commandLine(node) };
     case 'shell': {
       flags('shell');
-      if (values.length === 0) throw new InstructionError('SHELL requires at least one argument');
+      if (args.length === 0) throw new InstructionError('SHELL requires at least one argument');
       if (!node.json) throw new InstructionError('SHELL requires the arguments to be in JSON form');
-      return { ...base, kind: 'shell', shell: values };
+      return { kind: 'shell', line, range, node, shell: args.map(wordValue) };
     }
     case 'copy': {
       if (args.length < 2) throw noDestination('COPY');
       const f = flags('copy');
+      const { sources, destination } = sourcesAndDest(node, 'COPY');
       return {
-        ...base, kind: 'copy', ...sourcesAndDest(node, 'COPY'), from: stringFlag(f, 'from'), chown: stringFlag(f, 'chown'),
+        kind: 'copy', line, range, node, sources, destination, from: stringFlag(f, 'from'), chown: stringFlag(f, 'chown'),
         chmod: stringFlag(f, 'chmod'), link: boolFlag(f, 'link'), parents: boolFlag(f, 'parents'),
         exclude: listFlag(f, 'exclude'), heredocs: node.heredocs,
       };
@@ -81,8 +85,9 @@ export function parseInstruction(node: InstructionNode): Instruction {
     case 'add': {
       if (args.length < 2) throw noDestination('ADD');
       const f = flags('add');
+      const { sources, destination } = sourcesAndDest(node, 'ADD');
       return {
-        ...base, kind: 'add', ...sourcesAndDest(node, 'ADD'), chown: stringFlag(f, 'chown'), chmod: stringFlag(f, 'chmod'),
+        kind: 'add', line, range, node, sources, destination, chown: stringFlag(f, 'chown'), chmod: stringFlag(f, 'chmod'),
         link: boolFlag(f, 'link'), keepGitDir: boolFlag(f, 'keep-git-dir'), checksum: stringFlag(f, 'checksum'),
         unpack: f.used.has('unpack') ? boolFlag(f, 'unpack') : null, exclude: listFlag(f, 'exclude'),
         heredocs: node.heredocs,
@@ -90,15 +95,15 @@ export function parseInstruction(node: InstructionNode): Instruction {
     }
     case 'env':
       flags('env');
-      return { ...base, kind: 'env', pairs: keyValues(args, 'ENV') };
+      return { kind: 'env', line, range, node, pairs: keyValues(args, 'ENV') };
     case 'label':
       flags('label');
-      return { ...base, kind: 'label', pairs: keyValues(args, 'LABEL') };
+      return { kind: 'label', line, range, node, pairs: keyValues(args, 'LABEL') };
     case 'arg': {
       if (args.length === 0) throw atLeastOne('ARG');
       flags('arg');
       return {
-        ...base, kind: 'arg',
+        kind: 'arg', line, range, node,
         args: args.map((word) => {
           const eq = word.value.indexOf('=');
           if (eq === 0) throw new InstructionError('ARG names can not be blank', word.range);
@@ -117,34 +122,44 @@ export function parseInstruction(node: InstructionNode): Instruction {
         const problem = validateExposePort(port.value);
         if (problem !== null) throw new InstructionError(problem, port.range);
       }
-      return { ...base, kind: 'expose', ports: args };
+      return { kind: 'expose', line, range, node, ports: args };
     }
     case 'user':
-      return { ...base, kind: 'user', user: exactlyOne(node, 'USER', flags) };
+      return { kind: 'user', line, range, node, user: exactlyOne(node, 'USER', flags) };
     case 'workdir':
-      return { ...base, kind: 'workdir', path: exactlyOne(node, 'WORKDIR', flags) };
+      return { kind: 'workdir', line, range, node, path: exactlyOne(node, 'WORKDIR', flags) };
     case 'stopsignal':
-      return { ...base, kind: 'stopsignal', signal: exactlyOne(node, 'STOPSIGNAL', flags) };
+      return { kind: 'stopsignal', line, range, node, signal: exactlyOne(node, 'STOPSIGNAL', flags) };
     case 'maintainer':
-      return { ...base, kind: 'maintainer', maintainer: exactlyOne(node, 'MAINTAINER', flags).value };
+      return { kind: 'maintainer', line, range, node, maintainer: exactlyOne(node, 'MAINTAINER', flags).value };
     case 'volume': {
       if (args.length === 0) throw atLeastOne('VOLUME');
       flags('volume');
       const volumes = args.map((word) => ({ ...word, value: word.value.trim() }));
       const empty = volumes.find((v) => v.value === '');
       if (empty) throw new InstructionError('VOLUME specified can not be an empty string', empty.range);
-      return { ...base, kind: 'volume', volumes };
+      return { kind: 'volume', line, range, node, volumes };
     }
     case 'healthcheck':
-      return parseHealthcheck(node, base);
+      return parseHealthcheck(node);
     case 'onbuild':
-      return parseOnbuild(node, base);
+      return parseOnbuild(node);
     default:
       throw new InstructionError(
         withSuggestion(`unknown instruction: ${node.rawKeyword}`, node.rawKeyword, INSTRUCTION_NAMES, false),
         node.keywordRange,
       );
   }
+}
+
+const NO_FLAGS: FlagSpec = {};
+
+function flagsOf(node: InstructionNode, keyword: string): ParsedFlags {
+  return parseFlags(node.flags, INSTRUCTION_FLAGS[keyword] ?? NO_FLAGS);
+}
+
+function wordValue(word: Word): string {
+  return word.value;
 }
 
 function parseStageName(args: readonly Word[], node: InstructionNode): Word | null {
@@ -167,8 +182,8 @@ function parseStageName(args: readonly Word[], node: InstructionNode): Word | nu
 /** BuildKit `handleJSONArgs`: exec form keeps the array, shell form is the one joined string. */
 function commandLine(node: InstructionNode): CommandLine {
   const range = argsRange(node);
-  if (node.json) return { form: 'exec', args: node.args.map((a) => a.value), range };
-  return { form: 'shell', text: node.args.map((a) => a.value).join(' '), range };
+  if (node.json) return { form: 'exec', args: node.args.map(wordValue), range };
+  return { form: 'shell', text: node.args.map(wordValue).join(' '), range };
 }
 
 function argsRange(node: InstructionNode): Range {
@@ -210,13 +225,15 @@ function exactlyOne(node: InstructionNode, command: string, flags: (k: string) =
   return node.args[0] as Word;
 }
 
-function parseHealthcheck(node: InstructionNode, base: { line: number; range: Range; node: InstructionNode }): Instruction {
+function parseHealthcheck(node: InstructionNode): Instruction {
+  const line = node.range.start.line;
+  const range = node.range;
   const [typeWord, ...rest] = node.args;
   if (!typeWord) throw atLeastOne('HEALTHCHECK');
   const type = typeWord.value.toUpperCase();
   if (type === 'NONE') {
     if (rest.length !== 0) throw new InstructionError('HEALTHCHECK NONE takes no arguments', node.range);
-    return { ...base, kind: 'healthcheck', test: { type: 'none' }, interval: null, timeout: null, startPeriod: null, startInterval: null, retries: null };
+    return { kind: 'healthcheck', line, range, node, test: { type: 'none' }, interval: null, timeout: null, startPeriod: null, startInterval: null, retries: null };
   }
   const f = parseFlags(node.flags, INSTRUCTION_FLAGS.healthcheck ?? {});
   if (type !== 'CMD') throw new InstructionError(`Unknown type ${JSON.stringify(type)} in HEALTHCHECK (try CMD)`, typeWord.range);
@@ -225,10 +242,10 @@ function parseHealthcheck(node: InstructionNode, base: { line: number; range: Ra
   }
   const first = rest[0] as Word;
   const last = rest[rest.length - 1] as Word;
-  const range = { start: first.range.start, end: last.range.end };
+  const commandRange = { start: first.range.start, end: last.range.end };
   const command: CommandLine = node.json
-    ? { form: 'exec', args: rest.map((w) => w.value), range }
-    : { form: 'shell', text: rest.map((w) => w.value).join(' '), range };
+    ? { form: 'exec', args: rest.map(wordValue), range: commandRange }
+    : { form: 'shell', text: rest.map(wordValue).join(' '), range: commandRange };
   const retriesText = stringFlag(f, 'retries');
   let retries: number | null = null;
   if (retriesText !== null && retriesText !== '') {
@@ -239,7 +256,7 @@ function parseHealthcheck(node: InstructionNode, base: { line: number; range: Ra
     if (retries < 0) throw new InstructionError(`--retries cannot be negative (${retries})`);
   }
   return {
-    ...base, kind: 'healthcheck', test: { type: 'cmd', command },
+    kind: 'healthcheck', line, range, node, test: { type: 'cmd', command },
     interval: interval(f, 'interval'), timeout: interval(f, 'timeout'),
     startPeriod: interval(f, 'start-period'), startInterval: interval(f, 'start-interval'), retries,
   };
@@ -255,7 +272,9 @@ function interval(flags: ParsedFlags, name: string): string | null {
   return text;
 }
 
-function parseOnbuild(node: InstructionNode, base: { line: number; range: Range; node: InstructionNode }): Instruction {
+function parseOnbuild(node: InstructionNode): Instruction {
+  const line = node.range.start.line;
+  const range = node.range;
   const child = node.child;
   if (!child) throw atLeastOne('ONBUILD');
   const trigger = child.keyword.toUpperCase();
@@ -271,9 +290,9 @@ function parseOnbuild(node: InstructionNode, base: { line: number; range: Range;
   try {
     parsedTrigger = parseInstruction(child);
   } catch (error) {
-    if (!(error instanceof InstructionError)) throw error;
+    if (!(error instanceof InstructionError || error instanceof FlagError)) throw error;
   }
-  return { ...base, kind: 'onbuild', expression, trigger: parsedTrigger };
+  return { kind: 'onbuild', line, range, node, expression, trigger: parsedTrigger };
 }
 
 function atLeastOne(command: string): InstructionError {

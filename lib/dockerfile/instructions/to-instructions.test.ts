@@ -149,6 +149,7 @@ describe('typed values', () => {
     expect(only('ONBUILD COPY . /app')).toMatchObject({ expression: 'COPY . /app', trigger: { kind: 'copy' } });
     // Docker only validates a trigger when a child image is built.
     expect(only('ONBUILD FOO bar')).toMatchObject({ expression: 'FOO bar', trigger: null });
+    expect(only('ONBUILD COPY --form=x a b')).toMatchObject({ expression: 'COPY --form=x a b', trigger: null });
   });
 
   it('accepts EXPOSE ranges, protocols in any case and variables', () => {
