@@ -16,3 +16,4 @@ export {
   utf8Bytes,
   utf8Length,
 } from './go-text';
+export { goClean, goDir } from './go-path';
