@@ -1,0 +1,18 @@
+/** Median wall time in ms of `fn`, after warm-up runs so the JIT has settled. */
+export function measure(fn: () => unknown, { warmup = 20, runs = 60 }: { warmup?: number; runs?: number } = {}): number {
+  for (let i = 0; i < warmup; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+}
+
+export function printTable(title: string, rows: readonly (readonly [string, number])[]): void {
+  console.log(title);
+  const width = Math.max(...rows.map(([name]) => name.length));
+  for (const [name, ms] of rows) console.log(`  ${name.padEnd(width)}  ${ms.toFixed(3).padStart(9)} ms`);
+}

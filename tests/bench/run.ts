@@ -1,0 +1,20 @@
+/**
+ * Benchmarks (not tests: they print figures and never fail on a slow machine).
+ * `npm run -s bench` runs all; `npm run -s bench -- NAME` runs one.
+ */
+import { runDockerfileBench } from './dockerfile-frontend.bench';
+
+const BENCHES: Readonly<Record<string, () => void | Promise<void>>> = {
+  dockerfile: runDockerfileBench,
+};
+
+const wanted = process.argv.slice(2);
+for (const name of wanted) {
+  if (!Object.hasOwn(BENCHES, name)) {
+    console.error(`unknown benchmark: ${name} (have: ${Object.keys(BENCHES).join(', ')})`);
+    process.exit(1);
+  }
+}
+for (const [name, bench] of Object.entries(BENCHES)) {
+  if (wanted.length === 0 || wanted.includes(name)) await bench();
+}
