@@ -17,3 +17,4 @@ export {
   utf8Length,
 } from './go-text';
 export { goClean, goDir } from './go-path';
+export { isDigest, sha256Of, shortId, wasmSha256, type Digest, type Sha256, type Sha256Factory } from './digest';

@@ -3,9 +3,11 @@
  * `npm run -s bench` runs all; `npm run -s bench -- NAME` runs one.
  */
 import { runDockerfileBench } from './dockerfile-frontend.bench';
+import { runLayerHashBench } from './layer-hash.bench';
 
 const BENCHES: Readonly<Record<string, () => void | Promise<void>>> = {
   dockerfile: runDockerfileBench,
+  'layer-hash': runLayerHashBench,
 };
 
 const wanted = process.argv.slice(2);

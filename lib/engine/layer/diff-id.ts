@@ -1,0 +1,117 @@
+import { type Digest, type Sha256Factory, wasmSha256 } from '@/lib/util';
+import { EngineError } from '../errors';
+import { type ChangeSet, fingerprint } from '../fs';
+import { tarPieces, type TarOptions } from './change-set-to-tar';
+
+/** sha256 of an empty layer tar (two zero blocks, 1024 bytes): the diffID every empty layer shares. */
+export const EMPTY_LAYER_DIFF_ID: Digest = 'sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef';
+
+export interface HashOptions extends TarOptions {
+  readonly signal?: AbortSignal;
+}
+
+export interface LayerDigest {
+  readonly diffId: Digest;
+  /** Byte length of the uncompressed tar. */
+  readonly tarSize: number;
+}
+
+/** Gives the event loop a turn so a worker stays responsive while a big layer hashes. */
+function macrotask(): Promise<void> {
+  const immediate = (globalThis as { setImmediate?: (fn: () => void) => unknown }).setImmediate;
+  return new Promise((resolve) => (immediate ? immediate(resolve) : setTimeout(resolve, 0)));
+}
+
+const YIELD_EVERY_MS = 50;
+
+/** Streams the layer tar through the hasher: memory stays flat whatever the layer's size. */
+export async function hashLayer(changeSet: ChangeSet, factory: Sha256Factory = wasmSha256, options: HashOptions = {}): Promise<LayerDigest> {
+  const hasher = await factory();
+  let tarSize = 0;
+  let lastYield = performance.now();
+  for (const piece of tarPieces(changeSet, options)) {
+    hasher.update(piece);
+    tarSize += piece.length;
+    if (performance.now() - lastYield > YIELD_EVERY_MS) {
+      await macrotask();
+      if (options.signal?.aborted) throw new EngineError('cancelled', 'context canceled', { cause: options.signal.reason });
+      lastYield = performance.now();
+    }
+  }
+  return { diffId: hasher.digest(), tarSize };
+}
+
+/** DiffID = sha256 of the uncompressed layer tar (image-spec config.md, docker-semantics §2e). */
+export async function diffIdOf(changeSet: ChangeSet, factory: Sha256Factory = wasmSha256, options: HashOptions = {}): Promise<Digest> {
+  return (await hashLayer(changeSet, factory, options)).diffId;
+}
+
+/**
+ * ChainIDs per image-spec config.md: ChainID(L0) = DiffID(L0), ChainID(L0..n) =
+ * sha256(ChainID(L0..n-1) + " " + DiffID(n)), hashing the `sha256:<hex>` strings as ASCII.
+ */
+export async function chainIds(diffIds: readonly Digest[], factory: Sha256Factory = wasmSha256): Promise<Digest[]> {
+  const out: Digest[] = [];
+  const encoder = new TextEncoder();
+  for (const diffId of diffIds) {
+    const previous = out[out.length - 1];
+    if (previous === undefined) out.push(diffId);
+    else {
+      const hasher = await factory();
+      hasher.update(encoder.encode(`${previous} ${diffId}`));
+      out.push(hasher.digest());
+    }
+  }
+  return out;
+}
+
+/** The chainID of the whole stack (the last of `chainIds`), or undefined for no layers. */
+export async function chainIdOf(diffIds: readonly Digest[], factory: Sha256Factory = wasmSha256): Promise<Digest | undefined> {
+  return (await chainIds(diffIds, factory)).at(-1);
+}
+
+export interface DiffIdMemo {
+  /** The layer's diffID and tar size, hashed at most once per change-set fingerprint. */
+  hashLayer(changeSet: ChangeSet, options?: HashOptions): Promise<LayerDigest>;
+  diffIdOf(changeSet: ChangeSet, options?: HashOptions): Promise<Digest>;
+  /** Seeds a known result (e.g. loaded from the store). */
+  remember(fingerprint: Digest, mtime: number, digest: LayerDigest): void;
+  readonly stats: { hits: number; misses: number };
+}
+
+/**
+ * Memoizes diffIDs by the change set's fingerprint (DESIGN.md §3: rebuilding the same change
+ * never hashes it again). Concurrent requests for the same change set share one hashing run.
+ * The key includes the mtime because it is part of the tar bytes.
+ */
+export function createDiffIdMemo(factory: Sha256Factory = wasmSha256, maxEntries = 4096): DiffIdMemo {
+  const cache = new Map<string, Promise<LayerDigest>>();
+  const stats = { hits: 0, misses: 0 };
+  const put = (key: string, value: Promise<LayerDigest>): void => {
+    cache.set(key, value);
+    if (cache.size > maxEntries) cache.delete(cache.keys().next().value as string);
+  };
+  const memo: DiffIdMemo = {
+    stats,
+    async hashLayer(changeSet, options = {}) {
+      const key = `${await fingerprint(changeSet, factory)}@${options.mtime ?? 0}`;
+      const hit = cache.get(key);
+      if (hit) {
+        stats.hits += 1;
+        return hit;
+      }
+      stats.misses += 1;
+      const pending = hashLayer(changeSet, factory, options);
+      put(key, pending);
+      pending.catch(() => cache.delete(key));
+      return pending;
+    },
+    async diffIdOf(changeSet, options) {
+      return (await memo.hashLayer(changeSet, options)).diffId;
+    },
+    remember(fp, mtime, digest) {
+      put(`${fp}@${mtime}`, Promise.resolve(digest));
+    },
+  };
+  return memo;
+}
