@@ -6,6 +6,8 @@ import nextTs from 'eslint-config-next/typescript';
  * tests/integration/boundaries.test.ts (it knows the full table); here we only keep
  * areas from reaching into each other's internals where a rule can say so cheaply.
  */
+const NODE_MESSAGE = 'lib/ runs in the browser too: inject IO instead (only the Node entry points in lib/cli may use Node).';
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -22,12 +24,20 @@ const config = [
   },
   {
     files: ['lib/**/*.ts'],
-    // The Node entry points of lib/cli, and tests, may use Node; the rest of lib/cli (the docker CLI
-    // emulator and the layerlab commands) runs in the browser's worker too.
-    ignores: ['lib/cli/layerlab.ts', 'lib/cli/serve.ts', 'lib/**/*.test.ts'],
+    // Node's edges may use Node: lib/cli's entry points (layerlab.ts, serve.ts), its node-*.ts
+    // adapters, and tests. The rest of lib/cli (the docker CLI emulator, the layerlab commands)
+    // runs in the browser's worker too.
+    ignores: ['lib/cli/layerlab.ts', 'lib/cli/serve.ts', 'lib/cli/node-*.ts', 'lib/**/*.test.ts'],
     rules: {
       // lib/ is shared by the browser, the worker and the Node CLI: Node built-ins only at the edges.
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'child_process'], message: 'lib/ runs in the browser too: inject IO instead (only lib/cli may use Node).' }] }],
+      // `paths` names bare modules exactly; a `patterns` entry like 'fs' would also match lib/engine/fs.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['fs', 'fs/promises', 'path', 'child_process', 'os', 'crypto'].map((name) => ({ name, message: NODE_MESSAGE })),
+          patterns: [{ group: ['node:*'], message: NODE_MESSAGE }],
+        },
+      ],
     },
   },
 ];

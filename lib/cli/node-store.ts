@@ -1,0 +1,104 @@
+/**
+ * The `layerlab` CLI's image store: the engine's directory store over node:fs (DESIGN.md §4,
+ * `--state DIR`). Only Node faces import this file; the engine itself stays free of Node.
+ */
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { EngineError, openDirectoryStore, type DirectoryIo, type Store } from '@/lib/engine';
+
+export interface NodeDirectoryOptions {
+  /** fsync every file written (default true): a power cut then cannot lose a committed write. */
+  durable?: boolean;
+  /** How long to wait for another process's lock on the state directory (default 10 s). */
+  lockTimeoutMs?: number;
+}
+
+/** Opens (creating it if needed) the store under `dir`, replaying an interrupted write. */
+export function createDirectoryStore(dir: string, options: NodeDirectoryOptions = {}): Promise<Store> {
+  return openDirectoryStore(createNodeDirectoryIo(options), dir);
+}
+
+export function createNodeDirectoryIo(options: NodeDirectoryOptions = {}): DirectoryIo {
+  const durable = options.durable ?? true;
+  return {
+    async readFile(path) {
+      try {
+        const data = await readFile(path);
+        // A view, not a copy: the Buffer is ours alone, and blobs can be megabytes.
+        return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      } catch (error) {
+        if (codeOf(error) === 'ENOENT') return undefined;
+        throw error;
+      }
+    },
+    async exists(path) {
+      return stat(path).then(
+        () => true,
+        (error: unknown) => (codeOf(error) === 'ENOENT' ? false : Promise.reject(error)),
+      );
+    },
+    async writeFile(path, data) {
+      const handle = await open(path, 'w');
+      try {
+        await handle.writeFile(data);
+        if (durable) await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    },
+    rename: (from, to) => rename(from, to),
+    remove: (path) => rm(path, { force: true }),
+    async list(path) {
+      try {
+        return await readdir(path);
+      } catch (error) {
+        if (codeOf(error) === 'ENOENT') return [];
+        throw error;
+      }
+    },
+    mkdir: async (path) => void (await mkdir(path, { recursive: true })),
+    lock: (root) => lockDirectory(`${root}/lock`, options.lockTimeoutMs ?? 10_000),
+  };
+}
+
+/**
+ * A lock file created exclusively, holding the owner's pid. A lock whose process is gone (it
+ * crashed mid-commit) is stale and taken over; the journal then repairs what it left. (Two
+ * processes taking over the same stale lock at the same instant could both win: rare enough for
+ * a learning tool's CLI, and the journal still keeps every commit whole.)
+ */
+async function lockDirectory(path: string, timeoutMs: number): Promise<() => Promise<void>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const handle = await open(path, 'wx');
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return () => rm(path, { force: true });
+    } catch (error) {
+      if (codeOf(error) !== 'EEXIST') throw error;
+    }
+    const owner = Number((await readFile(path, 'utf8').catch(() => '')).trim());
+    if (Number.isInteger(owner) && owner > 0 && !isAlive(owner)) {
+      await rm(path, { force: true });
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw new EngineError('conflict', `the state directory ${path.slice(0, -'/lock'.length)} is locked by another layerlab process (pid ${owner || 'unknown'})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return codeOf(error) === 'EPERM';
+  }
+}
+
+function codeOf(error: unknown): unknown {
+  return (error as { code?: unknown } | null)?.code;
+}
