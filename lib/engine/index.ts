@@ -1,0 +1,7 @@
+/**
+ * lib/engine — the image engine's public surface (DESIGN.md §2: other areas import only this file).
+ * Each sub-area adds its exports here as it lands; see README.md for the order between them.
+ */
+export { EngineError, isEngineError, type EngineErrorCode } from './errors';
+export * from './store';
+export * from './image';
