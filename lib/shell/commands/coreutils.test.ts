@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { readText, sh } from '../test-helpers';
+
+const passwd = { '/etc/passwd': 'root:x:0:0:root:/root:/bin/sh\napp:x:1000:1000::/home/app:/bin/sh\n', '/etc/group': 'root:x:0:\napp:x:1000:\n' };
+
+describe('echo and printf', () => {
+  it.each([
+    ['echo -n a; echo b', 'ab\n'],
+    ['env echo -e "a\\tb"', 'a\tb\n'],
+    ['env echo -E "a\\tb"', 'a\\tb\n'],
+    ['printf "%s|%5s|%-3s|\\n" x y z', 'x|    y|z  |\n'],
+    ['printf "%03d %x %o %e\\n" 7 255 8 1.5', '007 ff 10 1.500000e+00\n'],
+    ['printf "%s\\n" a b c', 'a\nb\nc\n'],
+    ['printf "%%\\n"', '%\n'],
+  ])('%s', async (script, stdout) => {
+    expect((await sh(script)).stdout).toBe(stdout);
+  });
+});
+
+describe('file commands', () => {
+  it('mkdir -p -m, rm -r -f, touch', async () => {
+    const r = await sh('mkdir -p /a/b/c && mkdir -m 700 /a/m && ls -ld /a/m; touch /a/b/f; rm /a/b 2>&1; rm -r /a/b; ls /a; rm -f /nope; echo $?; rm -rf /a; ls /a 2>&1', passwd);
+    expect(r.stdout).toBe("drwx------ 2 root root 4096 Jan  1  1970 /a/m\nrm: cannot remove '/a/b': Is a directory\nm\n0\nls: cannot access '/a': No such file or directory\n");
+  });
+  it('rm refuses / without --no-preserve-root', async () => {
+    const r = await sh('rm -rf /');
+    expect(r).toMatchObject({ exitCode: 1, stderr: "rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n" });
+  });
+  it('cp -r, cp -a, cp into a directory, cp src/. dst', async () => {
+    const r = await sh('cp /src/a /dst/; cp -r /src /copy; cp -r /src/. /dst; cp -a /src /arch; ls /dst /copy; ls -l /arch/a; cp /src /x', { ...passwd, '/src/a': 'A', '/src/sub/b': 'B', '/dst/': '' });
+    expect(r.stdout).toBe('/copy:\na\nsub\n\n/dst:\na\nsub\n-rw-r--r-- 1 root root 1 Jan  1  1970 /arch/a\n');
+    expect(r.stderr).toBe("cp: -r not specified; omitting directory '/src'\n");
+    expect(await readText(r.fs, '/dst/sub/b')).toBe('B');
+  });
+  it('mv renames and moves into directories', async () => {
+    const r = await sh('mv /a /b; mv /b /d/; ls /d; mv /nope /x', { '/a': 'x', '/d/': '' });
+    expect(r.stdout).toBe('b\n');
+    expect(r.stderr).toBe("mv: cannot stat '/nope': No such file or directory\n");
+  });
+  it('ln -s and -sf', async () => {
+    const r = await sh('ln -s /etc/target /link; ln -s /other /link 2>&1; ln -sf /other /link; readlink_=$(ls -l /link); echo "${readlink_##* }"', { '/etc/target': '' });
+    expect(r.stdout).toBe("ln: failed to create symbolic link '/link': File exists\n/other\n");
+  });
+  it('chmod octal, symbolic, -R, and modes that look like options', async () => {
+    const r = await sh('chmod 600 /d/f; ls -l /d/f; chmod u+x,go+r /d/f; ls -l /d/f; chmod -R 750 /d; ls -ld /d; chmod -x /d/f; ls -l /d/f; chmod bad /d/f', { ...passwd, '/d/f': '' });
+    expect(r.stdout).toBe(
+      '-rw------- 1 root root 0 Jan  1  1970 /d/f\n-rwxr--r-- 1 root root 0 Jan  1  1970 /d/f\ndrwxr-x--- 2 root root 4096 Jan  1  1970 /d\n-rw-r----- 1 root root 0 Jan  1  1970 /d/f\n',
+    );
+    expect(r.stderr).toBe("chmod: invalid mode: 'bad'\n");
+  });
+  it('chown by name, numeric and -R', async () => {
+    const r = await sh('chown -R app:app /d; ls -ln /d; chown 5:6 /d/f; ls -n /d; chown nobody /d', { ...passwd, '/d/f': '' });
+    expect(r.stdout).toBe('total 0\n-rw-r--r-- 1 1000 1000 0 Jan  1  1970 f\ntotal 0\n-rw-r--r-- 1 5 6 0 Jan  1  1970 f\n');
+    expect(r.stderr).toBe("chown: invalid user: 'nobody'\n");
+  });
+  it('ls -l -a -h -1 -R', async () => {
+    const r = await sh('ls -lh /d; ls -a1 /d; ls -R /d', { ...passwd, '/d/big': new Uint8Array(150 * 1024 * 1024), '/d/s/x': 'x' });
+    expect(r.stdout).toBe('total 151M\n-rw-r--r-- 1 root root 150M Jan  1  1970 big\ndrwxr-xr-x 2 root root 4.0K Jan  1  1970 s\n.\n..\nbig\ns\n/d:\nbig\ns\n\n/d/s:\nx\n');
+  });
+});
+
+describe('text commands', () => {
+  const seed = { '/f': 'one\ntwo\nthree\nfour\n', '/n': '10\n9\n2\n10\n' };
+  it.each([
+    ['head -n 2 /f', 'one\ntwo\n'],
+    ['head -1 /f', 'one\n'],
+    ['tail -n 1 /f', 'four\n'],
+    ['tail -n +3 /f', 'three\nfour\n'],
+    ['wc -l /f', '4 /f\n'],
+    ['wc -c < /f', '19\n'],
+    ['wc -w /f /n', ' 4 /f\n 4 /n\n 8 total\n'],
+    ['sort /n', '10\n10\n2\n9\n'],
+    ['sort -n /n', '2\n9\n10\n10\n'],
+    ['sort -rn -u /n', '10\n9\n2\n'],
+    ['sort /n | uniq -c', '      2 10\n      1 2\n      1 9\n'],
+    ['echo a:b:c:d | cut -d: -f2,4', 'b:d\n'],
+    ['echo abcdef | cut -c2-4', 'bcd\n'],
+    ['echo hello | tr a-z A-Z', 'HELLO\n'],
+    ['echo "a  b" | tr -s " "', 'a b\n'],
+    ['grep -n t /f', '2:two\n3:three\n'],
+    ['grep -v -c t /f', '2\n'],
+    ['grep -i ONE /f', 'one\n'],
+    ['grep -E "^(one|four)$" /f', 'one\nfour\n'],
+    ['grep "^t\\(w\\|h\\)" /f', 'two\nthree\n'],
+    ['grep -q four /f && echo found', 'found\n'],
+    ['grep -r x /d', '/d/a:x\n'],
+    ['sed "s/o/0/g" /f | head -n 2', '0ne\ntw0\n'],
+    ['sed -n "2p;4p" /f', 'two\nfour\n'],
+    ['sed "1d;/three/d" /f', 'two\nfour\n'],
+    ['sed -E "s/(t)(w)/\\2\\1/" /f | sed -n 2p', 'wto\n'],
+    ['sed "2,3d" /f', 'one\nfour\n'],
+    ['sed "/two/a after" /f | head -n 3', 'one\ntwo\nafter\n'],
+  ])('%s', async (script, stdout) => {
+    expect((await sh(script, { ...seed, '/d/a': 'x\n', '/d/b': 'y\n' })).stdout).toBe(stdout);
+  });
+  it('grep exit codes: 0 match, 1 none, 2 error', async () => {
+    const r = await sh('grep one /f; echo $?; grep zzz /f; echo $?; grep x /nope; echo $?', seed);
+    expect(r.stdout).toBe('one\n0\n1\n2\n');
+    expect(r.stderr).toBe('grep: /nope: No such file or directory\n');
+  });
+  it('sed -i edits in place, errors in GNU words', async () => {
+    const r = await sh('sed -i "s/^#Port 22/Port 2222/" /etc/ssh; cat /etc/ssh; sed "s/a" /etc/ssh', { '/etc/ssh': '#Port 22\n' });
+    expect(r.stdout).toBe('Port 2222\n');
+    expect(r.stderr).toBe("sed: -e expression #1, char 3: unterminated `s' command\n");
+  });
+});
+
+describe('find and xargs', () => {
+  const seed = { '/app/a.py': '', '/app/b.txt': '', '/app/sub/c.py': '', '/app/__pycache__/x.pyc': '' };
+  it.each([
+    ['find /app -name "*.py"', '/app/a.py\n/app/sub/c.py\n'],
+    ['cd /app && find . -type d', '.\n./__pycache__\n./sub\n'],
+    ['find /app -maxdepth 1 -type f', '/app/a.py\n/app/b.txt\n'],
+    ['find /app -name "*.py" -exec echo found {} \\;', 'found /app/a.py\nfound /app/sub/c.py\n'],
+    ['find /app -name "*.py" -exec echo {} +', '/app/a.py /app/sub/c.py\n'],
+    ['find /app -not -name "*.py" -type f', '/app/__pycache__/x.pyc\n/app/b.txt\n'],
+    ['find /app -name "*.pyc" -delete; find /app -type f | wc -l', '3\n'],
+    ['find /app -type d -name __pycache__ -exec rm -rf {} +; ls /app', 'a.py\nb.txt\nsub\n'],
+    ['find /app -name "*.py" | xargs echo', '/app/a.py /app/sub/c.py\n'],
+    ['printf "a\\nb\\n" | xargs -I{} echo item-{}', 'item-a\nitem-b\n'],
+  ])('%s', async (script, stdout) => {
+    expect((await sh(script, seed)).stdout).toBe(stdout);
+  });
+});
+
+describe('tar and gzip', () => {
+  it('round-trips a directory through tar -czf and -xzf -C', async () => {
+    const r = await sh('cd /src && tar -czf /tmp/a.tgz . && mkdir /out && tar -xzf /tmp/a.tgz -C /out && cat /out/sub/f && tar -tzf /tmp/a.tgz', { '/src/sub/f': 'data\n' });
+    expect(r.stdout).toBe('data\n./\n./sub/\n./sub/f\n');
+  });
+  it('supports old-style flags, stdin/stdout and --strip-components', async () => {
+    const r = await sh('tar cf - -C / src | tar xf - -C /tmp --strip-components=1; ls /tmp', { '/src/a': 'A' });
+    expect(r.stdout).toBe('a\n');
+  });
+  it('gzip and gunzip files and streams', async () => {
+    const r = await sh('gzip /f; ls /; gunzip /f.gz; cat /f; echo hi | gzip -c | gzip -dc', { '/f': 'x\n' });
+    expect(r.stdout).toBe('f.gz\nroot\ntmp\nx\nhi\n');
+  });
+});
+
+describe('misc commands', () => {
+  it.each([
+    ['basename /a/b/c.txt .txt', 'c\n'],
+    ['dirname /a/b/c.txt', '/a/b\n'],
+    ['seq 3', '1\n2\n3\n'],
+    ['seq -s, 2 2 6', '2,4,6\n'],
+    ['id', 'uid=0(root) gid=0(root) groups=0(root)\n'],
+    ['id -u; whoami', '0\nroot\n'],
+    ['uname -s', 'Linux\n'],
+    ['hostname', 'buildkitsandbox\n'],
+    ['date +%F', '1970-01-01\n'],
+    ['env -i A=1 env', 'A=1\n'],
+    ['mktemp -d | grep -c "^/tmp/tmp\\."', '1\n'],
+    ['test -d /tmp && [ -f /etc/passwd ] && echo yes', 'yes\n'],
+  ])('%s', async (script, stdout) => {
+    expect((await sh(script, passwd)).stdout).toBe(stdout);
+  });
+});
