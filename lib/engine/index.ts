@@ -6,3 +6,4 @@ export { EngineError, isEngineError, type EngineErrorCode } from './errors';
 export * from './store';
 export * from './image';
 export * from './hub';
+export * from './build';

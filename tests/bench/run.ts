@@ -2,12 +2,14 @@
  * Benchmarks (not tests: they print figures and never fail on a slow machine).
  * `npm run -s bench` runs all; `npm run -s bench -- NAME` runs one.
  */
+import { runCachedRebuildBench } from './cached-rebuild.bench';
 import { runDockerfileBench } from './dockerfile-frontend.bench';
 import { runLayerHashBench } from './layer-hash.bench';
 
 const BENCHES: Readonly<Record<string, () => void | Promise<void>>> = {
   dockerfile: runDockerfileBench,
   'layer-hash': runLayerHashBench,
+  'cached-rebuild': runCachedRebuildBench,
 };
 
 const wanted = process.argv.slice(2);

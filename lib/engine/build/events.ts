@@ -9,8 +9,9 @@ export type BuildEvent =
   | { type: 'vertex-start'; vertex: number; name: string; step?: StepInfo }
   | { type: 'vertex-log'; vertex: number; text: string; stream: 'stdout' | 'stderr'; simulatedSeconds: number }
   | { type: 'vertex-progress'; vertex: number; id: string; current: number; total: number; simulatedSeconds: number }
-  | { type: 'vertex-cached'; vertex: number }
-  | { type: 'vertex-done'; vertex: number; simulatedSeconds: number; realMs: number; detail?: string[] }
+  | { type: 'vertex-cached'; vertex: number; classicId?: string }
+  /** `classicId`: the classic builder's intermediate image (` ---> 1a2b3c4d5e6f`). */
+  | { type: 'vertex-done'; vertex: number; simulatedSeconds: number; realMs: number; detail?: string[]; classicId?: string }
   | { type: 'vertex-error'; vertex: number; message: string }
   | { type: 'warning'; message: string }
   | { type: 'stage-skipped'; stage: string }

@@ -1,0 +1,103 @@
+import { isDockerfileError, parseDockerfile, toInstructions, type Dockerfile, type Instructions } from '@/lib/dockerfile';
+import { EngineError, isEngineError } from '../errors';
+import { createDiffIdMemo } from '../layer';
+import { createSession } from './create-session';
+import { executeStage } from './execute-stage';
+import { exportImage } from './export-image';
+import { normalizeRef } from './image-resolver';
+import { planBuild, type BuildPlan } from './plan';
+import { runPrelude } from './prelude';
+import { BuildError, type StageState } from './session';
+import type { BuildIo, BuildRequest, BuildResult } from './types';
+
+/**
+ * `docker build`: parse → typed instructions → stage plan → each needed stage through the
+ * dispatch table → the target stage exported as an image (docker-semantics §2a–2c). Events
+ * stream to `io.onEvent`; failures are EngineErrors with BuildKit's texts (a BuildError carries
+ * the instruction's range for the CLI's snippet); a failed build leaves the store as the last
+ * successful step left it — earlier steps cached, no image, no tag.
+ */
+export async function build(request: BuildRequest, io: BuildIo): Promise<BuildResult> {
+  const now = io.clock?.now ?? (() => performance.now());
+  const started = now();
+  try {
+    const tags = (request.tags ?? []).map(normalizeTag);
+    const { dockerfile, instructions, plan } = prepare(request);
+    const memo = createDiffIdMemo(io.sha256);
+    const session = createSession({ request, io, dockerfile, plan, memo, now, instructions });
+    await runPrelude(session);
+    const singleStage = plan.stages.length === 1;
+    let target: StageState | null = null;
+    for (const index of session.order) {
+      const planned = plan.stages[index];
+      if (planned === undefined) continue;
+      const state = await executeStage(session, planned, singleStage);
+      session.stageStates.set(index, state);
+      if (index === plan.target.index) target = state;
+    }
+    for (const index of plan.stages.map((s) => s.index).filter((i) => !session.order.includes(i))) {
+      session.emit({ type: 'stage-skipped', stage: plan.stages[index]?.displayName ?? `stage-${index}` });
+    }
+    if (target === null) throw new EngineError('build', `target stage ${plan.target.displayName} was not built`);
+    session.checkCancelled();
+    const exportVertex = session.nextVertex();
+    const exportStart = now();
+    session.emit({ type: 'vertex-start', vertex: exportVertex, name: 'exporting to image' });
+    const exported = await exportImage(session, target, tags);
+    const detail = ['exporting layers done', `writing image ${exported.imageId} done`, ...tags.map((t) => `naming to ${t} done`)];
+    session.emit({ type: 'vertex-done', vertex: exportVertex, simulatedSeconds: 0, realMs: now() - exportStart, detail });
+    if (session.mode === 'classic') {
+      const unused = plan.argScope.unusedBuildArgs();
+      if (unused.length > 0) session.warnings.push(`[Warning] One or more build-args [${unused.join(' ')}] were not consumed`);
+    }
+    for (const message of session.warnings) session.emit({ type: 'warning', message });
+    const simulatedSeconds = session.steps.reduce((n, s) => n + s.simulatedSeconds, 0);
+    const realMs = now() - started;
+    session.emit({ type: 'build-done', imageId: exported.imageId, tags, simulatedSeconds, realMs });
+    return {
+      imageId: exported.imageId,
+      tags,
+      size: exported.size,
+      steps: session.steps,
+      layers: target.layers.map((l) => ({ createdBy: l.createdBy, size: l.size, diffId: l.diffId })),
+      stages: plan.stages.map((s) => {
+        const state = session.stageStates.get(s.index);
+        return { name: s.displayName, built: state !== undefined, size: state?.layers.reduce((n, l) => n + l.size, 0) ?? 0 };
+      }),
+      simulatedSeconds,
+      realMs,
+      warnings: session.warnings,
+      manifestDigest: exported.manifestDigest,
+    };
+  } catch (error) {
+    io.onEvent?.({ type: 'build-error', message: error instanceof Error ? error.message : String(error) });
+    throw error;
+  }
+}
+
+/** `-t Foo` → BuildKit's `invalid tag "Foo": repository name must be lowercase`. */
+function normalizeTag(tag: string): string {
+  try {
+    return normalizeRef(tag);
+  } catch (error) {
+    const reason = isEngineError(error) && isEngineError(error.cause) ? error.cause.message.replace(/^invalid reference format: /, '') : String(error);
+    throw new EngineError('build', `invalid tag ${JSON.stringify(tag)}: ${reason}`, { cause: error });
+  }
+}
+
+function prepare(request: BuildRequest): { dockerfile: Dockerfile; instructions: Instructions; plan: BuildPlan } {
+  try {
+    const dockerfile = parseDockerfile(request.dockerfile);
+    const instructions = toInstructions(dockerfile);
+    const plan = planBuild(dockerfile, instructions, {
+      ...(request.target !== undefined ? { target: request.target } : {}),
+      ...(request.buildArgs !== undefined ? { buildArgs: request.buildArgs } : {}),
+      ...(request.platform !== undefined ? { platform: request.platform } : {}),
+    });
+    return { dockerfile, instructions, plan };
+  } catch (error) {
+    if (isDockerfileError(error)) throw new BuildError(error.message, error.range, { cause: error });
+    if (isEngineError(error) && isDockerfileError(error.cause)) throw new BuildError(error.message, error.cause.range, { cause: error.cause });
+    throw error;
+  }
+}

@@ -1,0 +1,60 @@
+import type { Sha256Factory } from '@/lib/util';
+import type { Hub } from '../hub';
+import { parseImagePlatform, type ImageConfig } from '../image';
+import { createDiffIdMemo } from '../layer';
+import { describeImage } from './image-resolver';
+import type { ImageSource, SourceImage } from './types';
+
+/**
+ * The hub as the build's ImageSource: resolves a reference for one platform to its config, its
+ * layers as change sets with their diffIDs (hashed once per layer, memoized), sizes and a stable
+ * digest. Registry transfers are compressed; the pull's simulated size is taken as 40% of the
+ * uncompressed bytes, roughly what gzip achieves on distribution layers.
+ */
+const COMPRESSION_RATIO = 0.4;
+
+export function createHubImageSource(hub: Hub, sha256: Sha256Factory): ImageSource {
+  const memo = createDiffIdMemo(sha256);
+  return {
+    async resolve(ref: string, platform: string): Promise<SourceImage> {
+      const image = hub.resolve(ref);
+      const chosen = hub.platformFor(image, platform);
+      const layers = [];
+      for (const layer of image.layers) {
+        const changeSet = hub.layerChangeSet(layer, chosen);
+        layers.push({ diffId: await memo.diffIdOf(changeSet), changeSet, size: hub.layerSize(layer, chosen) });
+      }
+      const p = parseImagePlatform(chosen);
+      const config: ImageConfig = {
+        architecture: p.architecture,
+        os: p.os,
+        ...(p.variant !== undefined ? { variant: p.variant } : {}),
+        created: image.created,
+        config: image.config,
+        rootfs: { type: 'layers', diff_ids: layers.map((l) => l.diffId) },
+        history: image.history.map((h) => ({
+          created: h.created,
+          created_by: h.createdBy,
+          ...(h.comment !== undefined ? { comment: h.comment } : {}),
+          ...(h.emptyLayer === true ? { empty_layer: true } : {}),
+        })),
+      };
+      const size = layers.reduce((n, l) => n + l.size, 0);
+      const installed = image.installed;
+      return {
+        ref,
+        digest: (await describeImage(config, layers, sha256)).manifestDigest,
+        config,
+        layers,
+        size,
+        downloadSize: Math.max(1, Math.round(size * COMPRESSION_RATIO)),
+        installed: {
+          shell: installed.shell?.kind ?? null,
+          bash: installed.bash,
+          packageManager: installed.packageManager,
+          libc: installed.libc,
+        },
+      };
+    },
+  };
+}

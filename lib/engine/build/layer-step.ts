@@ -1,0 +1,109 @@
+import type { Digest } from '@/lib/util';
+import { applyChangeSet, changeSetSize, diffTrees, type FsTree } from '../fs';
+import { createHistoryEntry, withHistory, type HistoryStep, type RunConfig } from '../image';
+import { EMPTY_LAYER_DIFF_ID } from '../layer';
+import { stepCacheKey } from './cache-key';
+import type { StageState, StepContext } from './session';
+
+/**
+ * What every step that touches the filesystem shares (RUN, COPY, ADD, WORKDIR): the cache
+ * lookup, running the step on a miss, turning the tree change into a layer, and recording the
+ * layer with its cache record in one store transaction — so a step that fails writes nothing and
+ * the steps before it stay cached (BuildKit's solver commits a vertex only once it completed).
+ */
+
+export interface StepOutcome {
+  state: StageState;
+  cached: boolean;
+  simulatedSeconds: number;
+  /** Classic builder: the short ID of the intermediate image this step committed. */
+  classicId?: string;
+}
+
+export interface LayerStepSpec {
+  /** BuildKit op definition (argv/env/cwd/user for RUN, sources/dest/options/checksum for COPY). */
+  op: unknown;
+  /** Classic builder probe command (`#(nop) COPY file:<hex> in /dest `, or RUN's argv). */
+  classicProbe: unknown;
+  history: HistoryStep;
+  /** Replaces the parent key (`COPY --link`: the copy does not depend on the layers below). */
+  keyParent?: string;
+  run(tree: FsTree): Promise<{ tree: FsTree; simulatedSeconds: number }>;
+}
+
+interface Found {
+  diffId: Digest | null;
+  tree: FsTree;
+  size: number;
+}
+
+/** A cache record and its layer recipe, or null (unknown key, or the recipe was collected). */
+async function lookup(ctx: StepContext, key: string, tree: FsTree): Promise<Found | null> {
+  const { store } = ctx.session.io;
+  const record = await store.get('buildCache', key);
+  if (record === undefined) return null;
+  const diffId = record.result.diffId;
+  if (diffId === null) return { diffId: null, tree, size: 0 };
+  const layer = await store.get('layers', diffId);
+  if (layer === undefined) return null;
+  return { diffId, tree: applyChangeSet(tree, layer.recipe), size: layer.size };
+}
+
+/** The key the classic builder's cache would match: parent image + probe config (§2a.3). */
+export function classicKeyOf(ctx: StepContext, state: StageState, config: RunConfig, probe: unknown): Promise<string> {
+  return stepCacheKey(state.classicKey, { builder: 'classic', config, probe, platform: ctx.session.platformText }, ctx.session.io.sha256);
+}
+
+export async function runLayerStep(ctx: StepContext, state: StageState, spec: LayerStepSpec): Promise<StepOutcome> {
+  const { session } = ctx;
+  const classic = session.mode === 'classic';
+  const key = classic
+    ? await classicKeyOf(ctx, state, state.config.config, spec.classicProbe)
+    : await stepCacheKey(spec.keyParent ?? state.cacheKey, { op: spec.op, platform: session.platformText }, session.io.sha256);
+  const mayHit = !session.noCache && !(classic && state.classicBusted);
+  let found = mayHit ? await lookup(ctx, key, state.tree) : null;
+  let simulatedSeconds = 0;
+  const cached = found !== null;
+  if (found === null) {
+    const result = await spec.run(state.tree);
+    session.checkCancelled();
+    simulatedSeconds = result.simulatedSeconds;
+    const changeSet = diffTrees(state.tree, result.tree);
+    const empty = changeSet.entries.length === 0;
+    // Classic: `layer.IsEmpty(diffID)` → no layer; BuildKit: always a layer, the empty tar if need be.
+    const diffId = classic && empty ? null : empty ? EMPTY_LAYER_DIFF_ID : await session.memo.diffIdOf(changeSet, { signal: session.io.signal });
+    const size = changeSetSize(changeSet);
+    await session.io.store.write(async (tx) => {
+      if (diffId !== null && !(await tx.has('layers', diffId))) {
+        await tx.put('layers', diffId, { diffId, size, parentChainId: state.chainId, recipe: changeSet });
+      }
+      await tx.put('buildCache', key, { result: { diffId }, created: session.created, lastUsed: session.created });
+    });
+    found = { diffId, tree: result.tree, size };
+  }
+  const entry = createHistoryEntry(spec.history, session.mode, {
+    created: session.created,
+    changed: found.diffId !== null,
+    shell: state.config.config.Shell,
+    author: state.config.author,
+  });
+  let { config, layers, chainId } = state;
+  if (entry !== null) {
+    const withLayer = entry.empty_layer !== true && found.diffId !== null;
+    config = withHistory(config, entry, withLayer ? (found.diffId as Digest) : undefined);
+    if (withLayer) {
+      const diffId = found.diffId as Digest;
+      layers = [...layers, { diffId, size: found.size, createdBy: entry.created_by ?? '', changeSet: null }];
+      chainId = chainId === null ? diffId : await stepCacheKeyChain(ctx, chainId, diffId);
+    }
+  }
+  const next: StageState = { ...state, tree: found.tree, config, layers, chainId, cacheKey: key, classicKey: classic ? key : state.classicKey, classicBusted: state.classicBusted || (classic && !cached) };
+  return { state: next, cached, simulatedSeconds, ...(classic ? { classicId: key.slice(7, 19) } : {}) };
+}
+
+/** image-spec ChainID(L0..n) = sha256(ChainID(L0..n-1) + " " + DiffID(n)). */
+async function stepCacheKeyChain(ctx: StepContext, parent: Digest, diffId: Digest): Promise<Digest> {
+  const hasher = await ctx.session.io.sha256();
+  hasher.update(new TextEncoder().encode(`${parent} ${diffId}`));
+  return hasher.digest();
+}
