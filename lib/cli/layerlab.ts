@@ -3,18 +3,15 @@
  * The `layerlab` Node entry (`npm run -s layerlab -- <command>`): wires real files and streams
  * to the same command code the tests run in memory.
  */
-import { access, readFile } from 'node:fs/promises';
 import { runLayerlab } from './layerlab/program';
+import { createNodeCliIO } from './node-cli-io';
 
-const code = await runLayerlab(process.argv.slice(2), {
-  readFile: async (path) => (path === '-' ? readStdin() : new Uint8Array(await readFile(path))),
-  exists: async (path) => access(path).then(
-    () => true,
-    () => false,
-  ),
+const io = createNodeCliIO({
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-}).catch((error: unknown) => {
+  readStdin,
+});
+const code = await runLayerlab(process.argv.slice(2), io).catch((error: unknown) => {
   process.stderr.write(`layerlab: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return 2;
 });

@@ -6,4 +6,5 @@ export { EngineError, isEngineError, type EngineErrorCode } from './errors';
 export * from './store';
 export * from './image';
 export * from './hub';
+export * from './archive';
 export * from './build';

@@ -3,12 +3,14 @@
  * `npm run -s bench` runs all; `npm run -s bench -- NAME` runs one.
  */
 import { runCachedRebuildBench } from './cached-rebuild.bench';
+import { runBuildContextBench } from './build-context.bench';
 import { runDockerfileBench } from './dockerfile-frontend.bench';
 import { runLayerHashBench } from './layer-hash.bench';
 
 const BENCHES: Readonly<Record<string, () => void | Promise<void>>> = {
   dockerfile: runDockerfileBench,
   'layer-hash': runLayerHashBench,
+  'build-context': runBuildContextBench,
   'cached-rebuild': runCachedRebuildBench,
 };
 

@@ -24,6 +24,7 @@ step() {
 
 step lint npm run -s lint
 step typecheck npm run -s typecheck
+bash tests/helpers/ensure-image-tools.sh # podman/buildah/skopeo/umoci for tests/integration/interop (they skip, saying why, without them)
 step unit npx vitest run
 step chromium bash tests/helpers/ensure-chromium.sh
 if [[ "${results[-1]}" == ok* ]]; then

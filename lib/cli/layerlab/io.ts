@@ -1,4 +1,29 @@
-/** What a `layerlab` command may do to the outside world; the Node entry and tests provide it. */
+import type { Store } from '@/lib/engine';
+import type { Sha256Factory } from '@/lib/util';
+
+/** One entry of a build context directory (the shape lib/engine/build's BuildContext lists). */
+export interface CliContextEntry {
+  path: string;
+  type: 'file' | 'dir' | 'symlink';
+  mode: number;
+  uid: number;
+  gid: number;
+  size: number;
+  linkTarget?: string;
+  mtime?: number;
+}
+
+/** A build context directory, read on demand. */
+export interface CliContext {
+  list(): Promise<CliContextEntry[]>;
+  read(path: string): Promise<Uint8Array>;
+}
+
+/**
+ * What a `layerlab` command may do to the outside world; the Node entry and tests provide it.
+ * The image commands (build, save, load, inspect, images) need the optional members; where they
+ * are missing (the browser's headless terminal) those commands say so instead of failing oddly.
+ */
 export interface CliIO {
   /** Reads a file as bytes; rejects with an error whose `code` is e.g. `ENOENT` when it cannot. */
   readFile(path: string): Promise<Uint8Array>;
@@ -6,6 +31,24 @@ export interface CliIO {
   exists(path: string): Promise<boolean>;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Environment variables (`LAYERLAB_STATE`). */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Working directory, for the default state directory `.layerlab/`. */
+  cwd?: string;
+  /** `--state DIR` given before the command name (filled by runLayerlab). */
+  stateDir?: string;
+  /** Opens (creating) the directory store under `dir`; the caller closes it. */
+  openStore?(dir: string): Promise<Store>;
+  /** Writes a file from a stream of chunks, replacing it only once complete. */
+  writeFile?(path: string, chunks: AsyncIterable<Uint8Array>): Promise<void>;
+  /** Reads a file as a stream of chunks (archives can be gigabytes). */
+  readStream?(path: string): AsyncIterable<Uint8Array>;
+  /** The build context at `dir`. */
+  openContext?(dir: string): Promise<CliContext>;
+  /** The fastest sha256 available (Node's OpenSSL in the CLI). */
+  sha256?: Sha256Factory;
+  /** Wall clock in ms since the epoch (`docker images` CREATED). */
+  now?(): number;
 }
 
 /** Decodes bytes as UTF-8 the way Go reads them into a string: invalid sequences become U+FFFD. */
