@@ -46,8 +46,13 @@ const bulkShape = z.strictObject({
   bytes: sizeSchema,
   /** File name extension of the synthesized files (".py", ".so"); purely cosmetic. */
   ext: z.string().regex(/^(\.[A-Za-z0-9]+)*$/).optional(),
+  /**
+   * Real names for the first files, placed directly in the directory (e.g. the coreutils in
+   * /usr/bin): RUN finds commands by name on PATH, and learners look for them with `ls`.
+   */
+  names: z.array(z.string().regex(/^[^/]+$/, { error: 'expected a file name without "/"' })).optional(),
   ...owner,
-});
+}).refine((b) => (b.names?.length ?? 0) <= b.files, { error: '"names" cannot list more names than "files"' });
 const packagesShape = z.strictObject({
   /** A package database (`/var/lib/dpkg/status`, `/lib/apk/db/installed`) generated from a list. */
   packages: hubPathSchema,
@@ -62,7 +67,7 @@ export type HubEntry =
   | ({ kind: 'file'; path: string; text?: string; size?: number } & Owner)
   | { kind: 'symlink'; path: string; target: string; uid?: number; gid?: number }
   | { kind: 'hardlink'; path: string; target: string }
-  | ({ kind: 'bulk'; path: string; files: number; bytes: number; ext?: string } & Owner)
+  | ({ kind: 'bulk'; path: string; files: number; bytes: number; ext?: string; names?: string[] } & Owner)
   | { kind: 'packages'; path: string; format: 'dpkg' | 'apk'; list: string[] };
 
 const kinds = ['dir', 'file', 'symlink', 'hardlink', 'bulk', 'packages'] as const;

@@ -40,6 +40,15 @@ describe('expandHubLayer', () => {
     expect(files[129]?.path).toBe('/usr/lib/demo/d2/f01.so');
   });
 
+  it('gives the first bulk files their real names, directly in the directory', () => {
+    const bin = layerRef([{ bulk: '/usr/bin', files: 70, bytes: 7_000, mode: '0755', names: ['mkdir', 'cp'] }]);
+    const files = expandHubLayer(bin, 'linux/amd64').filter((e) => e.type === 'file');
+    expect(files.slice(0, 2).map((f) => [f.path, f.mode])).toEqual([['/usr/bin/mkdir', 0o755], ['/usr/bin/cp', 0o755]]);
+    expect(files[2]?.path).toBe('/usr/bin/d0/f00');
+    expect(files.reduce((n, f) => n + (f.type === 'file' ? f.size : 0), 0)).toBe(7_000);
+    expect(() => layerRef([{ bulk: '/usr/bin', files: 1, bytes: 10, names: ['a', 'b'] }])).toThrow(/cannot list more names/);
+  });
+
   it('counts regular files only in the layer size, as Docker does', () => {
     expect(hubLayerSize(expandHubLayer(layer, 'linux/amd64'))).toBe(8 + 1000 + 123_457);
   });

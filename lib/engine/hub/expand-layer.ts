@@ -65,7 +65,7 @@ export function expandHubLayer(layer: HubLayerRef, platform: string): HubFsEntry
       }
       case 'bulk':
         add({ type: 'dir', path: entry.path, mode: 0o755, uid, gid });
-        for (const file of expandBulk(entry.path, entry.files, entry.bytes, entry.ext ?? '', seedOf(entry.path))) {
+        for (const file of expandBulk(entry.path, entry.files, entry.bytes, entry.ext ?? '', seedOf(entry.path), entry.names ?? [])) {
           if (file.dir !== null) add({ type: 'dir', path: file.dir, mode: 0o755, uid, gid });
           add({ type: 'file', path: file.path, mode: parseMode(entry.mode, 0o644), uid, gid, size: file.size, content: { kind: 'synthetic', size: file.size, seed: seedOf(file.path) } });
         }
@@ -75,11 +75,22 @@ export function expandHubLayer(layer: HubLayerRef, platform: string): HubFsEntry
   return out;
 }
 
-function expandBulk(root: string, files: number, bytes: number, ext: string, seed: string): { path: string; dir: string | null; size: number }[] {
+function expandBulk(
+  root: string,
+  files: number,
+  bytes: number,
+  ext: string,
+  seed: string,
+  names: readonly string[],
+): { path: string; dir: string | null; size: number }[] {
   const sizes = splitBytes(bytes, files, createRandom(fnv1a(seed)));
-  const dirs = Math.ceil(files / BULK_FILES_PER_DIR);
+  const unnamed = files - names.length;
+  const dirs = Math.ceil(unnamed / BULK_FILES_PER_DIR);
   const width = String(Math.max(dirs - 1, 0)).length;
-  return sizes.map((size, i) => {
+  return sizes.map((size, index) => {
+    const realName = names[index];
+    if (realName !== undefined) return { path: `${root}/${realName}`, dir: null, size };
+    const i = index - names.length;
     const sub = dirs > 1 ? `${root}/d${String(Math.floor(i / BULK_FILES_PER_DIR)).padStart(width, '0')}` : null;
     const name = `f${String(i % BULK_FILES_PER_DIR).padStart(2, '0')}${ext}`;
     return { path: `${sub ?? root}/${name}`, dir: sub !== null && i % BULK_FILES_PER_DIR === 0 ? sub : null, size };

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readFile, type FsTree } from '../fs';
+import { lookup, readFile, type FsTree } from '../fs';
 import { createHub, hubImageIdentity } from './create-hub';
 import { expandHubLayer } from './expand-layer';
 import { HUB_FILES } from './hub-files';
@@ -96,3 +96,16 @@ function fileText(tree: FsTree, path: string): string {
   const content = readFile(tree, `/${path}`);
   return content.kind === 'bytes' ? new TextDecoder().decode(content.bytes) : `<synthetic ${content.size}>`;
 }
+
+describe('commands a RUN line needs', () => {
+  // RUN finds commands on PATH in the image, as a real shell does: every image with a shell must
+  // carry the everyday tools by name (GNU coreutils on Debian/Ubuntu, busybox applets on Alpine).
+  const EVERYDAY = ['sh', 'echo', 'cat', 'ls', 'mkdir', 'rm', 'cp', 'mv', 'ln', 'chmod', 'chown', 'touch', 'grep', 'sed', 'find', 'tar', 'gzip', 'head', 'tail', 'sort', 'wc', 'test', 'printf', 'sleep', 'env'];
+  const PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+
+  it.each(['alpine:3.19', 'busybox', 'ubuntu:20.04', 'ubuntu:22.04', 'debian:bookworm-slim', 'debian:bookworm', 'python:3.9-slim', 'node:18-alpine', 'nginx:1.24', 'redis:7'])('%s', (ref) => {
+    const tree = hub.rootfs(hub.resolve(ref), AMD64);
+    const missing = EVERYDAY.filter((name) => !PATH.some((dir) => lookup(tree, `${dir}/${name}`) !== undefined));
+    expect(missing).toEqual([]);
+  });
+});
