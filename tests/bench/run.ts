@@ -2,6 +2,7 @@
  * Benchmarks (not tests: they print figures and never fail on a slow machine).
  * `npm run -s bench` runs all; `npm run -s bench -- NAME` runs one.
  */
+import { runBuildMemoryBench } from './build-memory.bench';
 import { runCachedRebuildBench } from './cached-rebuild.bench';
 import { runBuildContextBench } from './build-context.bench';
 import { runDockerfileBench } from './dockerfile-frontend.bench';
@@ -12,6 +13,7 @@ const BENCHES: Readonly<Record<string, () => void | Promise<void>>> = {
   'layer-hash': runLayerHashBench,
   'build-context': runBuildContextBench,
   'cached-rebuild': runCachedRebuildBench,
+  'build-memory': runBuildMemoryBench,
 };
 
 const wanted = process.argv.slice(2);
