@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'tests/conformance/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['tests/helpers/vitest-setup.ts'],
     // Two cores in CI: keep the pool small so property tests do not starve each other.
     pool: 'threads',
     testTimeout: 30_000,

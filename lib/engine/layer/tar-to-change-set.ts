@@ -48,12 +48,14 @@ export async function tarToChangeSet(source: AsyncIterable<Uint8Array> | Iterabl
       const { header, body } = next.value;
       if (out.length >= maxEntries) throw new EngineError('too-large', `invalid tar: more than ${maxEntries} entries`);
       const entry = toChangeEntry(next.value);
+      const seed = header.pax?.[SYNTHETIC_PAX_KEY];
       if (entry === undefined || entry.kind !== 'file' || header.size === 0) {
         await body.cancel();
-        if (entry !== undefined) out.push(entry);
+        // An empty synthetic file still round-trips as synthetic (its seed is its identity).
+        if (entry?.kind === 'file' && seed !== undefined) out.push({ ...entry, content: syntheticContent(0, seed) });
+        else if (entry !== undefined) out.push(entry);
         continue;
       }
-      const seed = header.pax?.[SYNTHETIC_PAX_KEY];
       if (seed !== undefined) {
         await verifySynthetic(body, seed, header.size, entry.path);
         out.push({ ...entry, content: syntheticContent(header.size, seed) });
