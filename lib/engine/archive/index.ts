@@ -5,7 +5,9 @@
  * `repo:tag`, ID or prefix = untagged) and returns the Engine ≥ 25 archive as an async stream of
  * chunks (OCI layout + `manifest.json` + `repositories`; layers streamed from their recipes;
  * deterministic bytes). `loadImages(store, chunks, { sha256 })` reads that format and the legacy
- * one, verifies every digest, refuses hostile input, and commits everything in one store write;
+ * one, verifies every digest, refuses hostile input, and commits everything in one store write
+ * (a layer our tar writer would not reproduce byte for byte — another tool's headers or entry
+ * order — is stored blob-backed: its original tar kept as a blob, which `save` streams back);
  * its `lines` are what `docker load` prints. `resolveImage` / `repoTagsOf` / `refKey` resolve
  * image arguments for other commands; `storeImage` puts a config plus layers into a transaction.
  */

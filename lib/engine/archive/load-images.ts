@@ -31,7 +31,7 @@ interface PendingImage {
   readonly id: Digest;
   readonly configBytes: Uint8Array;
   readonly config: ImageConfig;
-  readonly layers: { readonly diffId: Digest; readonly changeSet: ChangeSet }[];
+  readonly layers: { readonly diffId: Digest; readonly changeSet: ChangeSet; readonly original?: Uint8Array }[];
   readonly tags: string[];
 }
 
@@ -127,19 +127,21 @@ async function readImage(files: ReadonlyMap<string, ArchiveFile>, item: Manifest
     const file = resolveFile(files, cleanManifestPath(layerPath));
     if (file === undefined || file.kind === 'link') throw new EngineError('invalid-archive', `invalid archive: open ${layerPath}: no such file or directory`);
     if (file.kind === 'refused') throw file.error;
-    const layer = file.kind === 'layer' ? file : { diffId: await sha256Of(file.bytes, sha256), changeSet: await tarToChangeSet([file.bytes]) };
+    const layer = file.kind === 'layer' ? file : await smallLayer(file.bytes, sha256);
     if (layer.diffId !== expected[i]) {
       throw new EngineError('digest-mismatch', `invalid diffID for layer ${i}: expected ${JSON.stringify(expected[i])}, got ${JSON.stringify(layer.diffId)}`);
     }
-    // The store keeps recipes, not bytes: a layer whose tar our writer would not reproduce
-    // byte for byte (other mtimes, other header encodings) cannot keep its diffID here.
-    const rebuilt = await diffIdOf(layer.changeSet, sha256);
-    if (rebuilt !== layer.diffId) {
-      throw new EngineError('invalid-archive', `layer ${layer.diffId} cannot be stored faithfully: its tar uses header fields Layerlab does not keep (mtime, names, ordering); load archives written by layerlab save`);
-    }
-    layers.push({ diffId: layer.diffId, changeSet: layer.changeSet });
+    // A layer our writer would not reproduce byte for byte keeps its original tar (read-archive.ts).
+    layers.push({ diffId: layer.diffId, changeSet: layer.changeSet, ...(layer.original !== undefined ? { original: layer.original } : {}) });
   }
   return { id, configBytes: configFile.bytes, config, layers, tags: [...item.RepoTags] };
+}
+
+/** A layer buffered as a document (too short to show the tar magic: an empty tar, say). */
+async function smallLayer(bytes: Uint8Array, sha256: Sha256Factory): Promise<{ diffId: Digest; changeSet: ChangeSet; original?: Uint8Array }> {
+  const diffId = await sha256Of(bytes, sha256);
+  const changeSet = await tarToChangeSet([bytes]);
+  return (await diffIdOf(changeSet, sha256)) === diffId ? { diffId, changeSet } : { diffId, changeSet, original: bytes };
 }
 
 function cleanManifestPath(path: string): string {

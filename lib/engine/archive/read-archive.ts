@@ -2,19 +2,25 @@ import { createTarDecoder } from 'modern-tar';
 import { type Digest, type Sha256Factory } from '@/lib/util';
 import { EngineError } from '../errors';
 import { type ChangeSet } from '../fs';
-import { tarToChangeSet, type TarReadLimits } from '../layer';
+import { diffIdOf, tarToChangeSet, type TarReadLimits } from '../layer';
 
 /**
  * Reads a `docker save` archive (hostile until proven otherwise) into its files. Small files
  * (JSON documents, tiny or empty layers) are buffered; a file that starts like a tar is a layer
  * and is parsed into a change set while it streams by, hashed on the way, so a large layer never
- * sits in memory as bytes. Which layers matter is only known from manifest.json, which sorts
- * after the blobs, hence this one-pass shape. Names that leave the archive (`../x`, `/x`) and
+ * sits in memory as bytes for longer than its own parse. Which layers matter is only known from
+ * manifest.json, which sorts after the blobs, hence this one-pass shape.
+ *
+ * The store keeps layers as recipes and writes tars itself; a layer another tool wrote (GNU tar
+ * headers with mtimes and user names, another entry order) would not come out of our writer with
+ * the same bytes, so its diffID would not survive a save. Each layer is therefore re-encoded from
+ * its change set (hashed, not written) as soon as it is parsed: when that gives another digest,
+ * the original bytes are kept (`original`) for the store to keep as a blob. Names that leave the archive (`../x`, `/x`) and
  * links pointing outside it are refused, as moby refuses a tar breakout.
  */
 export type ArchiveFile =
   | { readonly kind: 'bytes'; readonly bytes: Uint8Array }
-  | { readonly kind: 'layer'; readonly diffId: Digest; readonly changeSet: ChangeSet }
+  | { readonly kind: 'layer'; readonly diffId: Digest; readonly changeSet: ChangeSet; readonly original?: Uint8Array }
   | { readonly kind: 'link'; readonly target: string }
   | { readonly kind: 'refused'; readonly error: EngineError };
 
@@ -23,9 +29,15 @@ export interface ArchiveLimits extends TarReadLimits {
   readonly maxDocumentBytes?: number;
   /** Most entries in the outer archive (default 100,000). */
   readonly maxArchiveEntries?: number;
+  /**
+   * Largest layer whose original bytes are kept when our writer would not reproduce them
+   * (default 1 GiB): they are held in memory while the layer is checked.
+   */
+  readonly maxOriginalLayerBytes?: number;
 }
 
 const MiB = 1024 * 1024;
+const GiB = 1024 * MiB;
 const TAR_MAGIC = [0x75, 0x73, 0x74, 0x61, 0x72]; // "ustar" at offset 257
 
 export function outsideArchive(name: string): EngineError {
@@ -85,7 +97,7 @@ export async function readArchive(source: AsyncIterable<Uint8Array> | Iterable<U
   return files;
 }
 
-async function readFileBody(name: string, size: number, body: ReadableStream<Uint8Array>, sha256: Sha256Factory, maxDocumentBytes: number, limits: TarReadLimits): Promise<ArchiveFile> {
+async function readFileBody(name: string, size: number, body: ReadableStream<Uint8Array>, sha256: Sha256Factory, maxDocumentBytes: number, limits: ArchiveLimits): Promise<ArchiveFile> {
   const reader = body.getReader();
   const head: Uint8Array[] = [];
   let headBytes = 0;
@@ -113,12 +125,17 @@ async function readFileBody(name: string, size: number, body: ReadableStream<Uin
   }
   const hasher = await sha256();
   hasher.update(first);
+  // The raw bytes, kept (as views: the decoder hands out views of our input chunks) until the
+  // layer is known to be reproducible; past the limit only their digest is kept.
+  const maxKept = limits.maxOriginalLayerBytes ?? GiB;
+  let kept: Uint8Array[] | null = size <= maxKept ? [first] : null;
   async function* chunks(): AsyncGenerator<Uint8Array> {
     yield first;
     for (;;) {
       const next = await reader.read();
       if (next.done) return;
       hasher.update(next.value);
+      kept?.push(next.value);
       yield next.value;
     }
   }
@@ -127,7 +144,17 @@ async function readFileBody(name: string, size: number, body: ReadableStream<Uin
     const changeSet = await tarToChangeSet({ [Symbol.asyncIterator]: () => iterator }, limits);
     // The layer's end-of-archive blocks and any trailing bytes still count for its diffID.
     for await (const chunk of iterator) void chunk;
-    return { kind: 'layer', diffId: hasher.digest(), changeSet };
+    const diffId = hasher.digest();
+    if ((await diffIdOf(changeSet, sha256)) === diffId) return { kind: 'layer', diffId, changeSet };
+    if (kept === null) {
+      return {
+        kind: 'refused',
+        error: new EngineError('too-large', `invalid archive: layer ${diffId} is ${size} bytes; a layer Layerlab cannot rewrite byte for byte is kept as it is, up to ${maxKept} bytes`),
+      };
+    }
+    const original = concat(kept, kept.reduce((n, part) => n + part.length, 0));
+    kept = null;
+    return { kind: 'layer', diffId, changeSet, original };
   } catch (error) {
     // A blob that looks like a tar but is not a valid layer only matters if a manifest names it.
     await reader.cancel().catch(() => undefined);

@@ -1,17 +1,18 @@
 import { type Digest, type Sha256Factory } from '@/lib/util';
 import { EngineError } from '../errors';
 import { goJsonString, MEDIA_TYPES, serializeIndex, type Descriptor } from '../image';
-import { changeSetToTar, layerTarSize } from '../layer';
+import { changeSetToTar } from '../layer';
 import type { LayerRecord, ReadTx, Store } from '../store';
 import { type ArchiveEntry, fileEntry, writeArchive } from './archive-tar';
-import { ociManifestFor } from './image-manifest';
+import { layerTarSizeOf, ociManifestFor } from './image-manifest';
 import { familiarRef, resolveSaveTargets } from './resolve-image';
 
 /**
  * `docker save` in Engine ≥ 25's format (docker-semantics §2f): an OCI image layout (`oci-layout`,
  * `index.json`, `blobs/sha256/*`) that also carries Docker's `manifest.json` and `repositories`, so
  * both `docker load`/`podman load` and OCI tools read it. Layers are the uncompressed tars named
- * by diffID, produced from their recipes while the archive streams out. The legacy v1 JSON blobs
+ * by diffID, produced from their recipes while the archive streams out — or, for a blob-backed
+ * layer (one loaded from another tool's archive), its original tar read from the store. The legacy v1 JSON blobs
  * Docker adds are left out: no manifest references them and no loader needs them.
  */
 export interface SaveOptions {
@@ -45,7 +46,13 @@ export async function saveImages(store: Store, names: readonly string[], options
   if (images.every((image) => image.refs.length === 0 && image.layers.length === 0)) {
     throw new EngineError('invalid-archive', 'empty export - not implemented');
   }
-  return writeArchive(archiveEntries(images), options.chunkSize);
+  // A kept original is read when its turn comes, so at most one is in memory at a time.
+  const original = async function* (diffId: Digest): AsyncGenerator<Uint8Array> {
+    const bytes = await store.get('blobs', diffId);
+    if (bytes === undefined) throw new EngineError('store', `the original tar of layer ${diffId} is missing from the store`);
+    yield bytes;
+  };
+  return writeArchive(archiveEntries(images, original), options.chunkSize);
 }
 
 async function readImage(tx: ReadTx, id: Digest, refs: readonly string[], sha256: Sha256Factory): Promise<SavedImage> {
@@ -56,13 +63,14 @@ async function readImage(tx: ReadTx, id: Digest, refs: readonly string[], sha256
   for (const diffId of record.diffIds) {
     const layer = await tx.get('layers', diffId);
     if (!layer) throw new EngineError('store', `layer ${diffId} of image ${id} is missing from the store`);
+    if (layer.tarBlob !== undefined && !(await tx.has('blobs', diffId))) throw new EngineError('store', `the original tar of layer ${diffId} of image ${id} is missing from the store`);
     layers.push(layer);
   }
   const manifest = await ociManifestFor(record.configDigest, config.length, layers, sha256);
   return { id, refs, config, layers, manifest: manifest.descriptor, manifestBytes: manifest.bytes };
 }
 
-function archiveEntries(images: readonly SavedImage[]): ArchiveEntry[] {
+function archiveEntries(images: readonly SavedImage[], original: (diffId: Digest) => AsyncIterable<Uint8Array>): ArchiveEntry[] {
   // One blob per digest, whatever the number of images sharing it, in name order like a walk of
   // Docker's output directory.
   const blobs = new Map<string, ArchiveEntry>();
@@ -71,7 +79,8 @@ function archiveEntries(images: readonly SavedImage[]): ArchiveEntry[] {
     blobs.set(blobPath(image.manifest.digest), fileEntry(blobPath(image.manifest.digest), image.manifestBytes));
     for (const layer of image.layers) {
       const name = blobPath(layer.diffId);
-      blobs.set(name, { kind: 'file', name, size: layerTarSize(layer.recipe), body: () => changeSetToTar(layer.recipe) });
+      const body = layer.tarBlob !== undefined ? () => original(layer.diffId) : () => changeSetToTar(layer.recipe);
+      blobs.set(name, { kind: 'file', name, size: layerTarSizeOf(layer), body });
     }
   }
   const entries: ArchiveEntry[] = [{ kind: 'dir', name: 'blobs' }, { kind: 'dir', name: 'blobs/sha256' }];
@@ -103,7 +112,7 @@ function manifestJson(images: readonly SavedImage[]): string {
   const items = images.map((image) => {
     const tags = image.refs.filter((r) => !r.includes('@')).map(familiarRef);
     const layers = image.layers.map((l) => goJsonString(blobPath(l.diffId)));
-    const sources = image.layers.map((l) => `${goJsonString(l.diffId)}:{"mediaType":"${MEDIA_TYPES.ociLayer}","size":${layerTarSize(l.recipe)},"digest":${goJsonString(l.diffId)}}`);
+    const sources = image.layers.map((l) => `${goJsonString(l.diffId)}:{"mediaType":"${MEDIA_TYPES.ociLayer}","size":${layerTarSizeOf(l)},"digest":${goJsonString(l.diffId)}}`);
     const uniqueSources = [...new Set(sources)].sort();
     return `{"Config":${goJsonString(blobPath(image.id))},"RepoTags":${tags.length === 0 ? 'null' : `[${tags.map(goJsonString).join(',')}]`},"Layers":[${layers.join(',')}]${uniqueSources.length > 0 ? `,"LayerSources":{${uniqueSources.join(',')}}` : ''}}`;
   });

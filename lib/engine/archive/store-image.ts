@@ -13,8 +13,11 @@ import { ociManifestFor } from './image-manifest';
 export interface StoreImageInput {
   readonly configBytes: Uint8Array;
   readonly config: ImageConfig;
-  /** Base first, matching `config.rootfs.diff_ids`. */
-  readonly layers: readonly { readonly diffId: Digest; readonly changeSet: ChangeSet }[];
+  /**
+   * Base first, matching `config.rootfs.diff_ids`. `original`: the layer's tar as loaded, for a
+   * layer our writer would not reproduce byte for byte; it is kept as a blob (key = diffID).
+   */
+  readonly layers: readonly { readonly diffId: Digest; readonly changeSet: ChangeSet; readonly original?: Uint8Array }[];
   readonly sha256: Sha256Factory;
 }
 
@@ -29,9 +32,13 @@ export async function storeImage(tx: WriteTx, input: StoreImageInput): Promise<D
     const layerSize = changeSetSize(layer.changeSet);
     size += layerSize;
     if (await tx.has('layers', layer.diffId)) continue;
-    await tx.put('layers', layer.diffId, { diffId: layer.diffId, size: layerSize, parentChainId: i === 0 ? null : (chain[i - 1] as Digest), recipe: layer.changeSet });
+    const parentChainId = i === 0 ? null : (chain[i - 1] as Digest);
+    const tarBlob = layer.original !== undefined ? { size: layer.original.length } : undefined;
+    if (layer.original !== undefined) await tx.put('blobs', layer.diffId, layer.original);
+    await tx.put('layers', layer.diffId, { diffId: layer.diffId, size: layerSize, parentChainId, recipe: layer.changeSet, ...(tarBlob !== undefined ? { tarBlob } : {}) });
   }
-  const manifest = await ociManifestFor(id, input.configBytes.length, input.layers.map((l) => ({ diffId: l.diffId, recipe: l.changeSet })), input.sha256);
+  const layerSizes = input.layers.map((l) => ({ diffId: l.diffId, recipe: l.changeSet, ...(l.original !== undefined ? { tarBlob: { size: l.original.length } } : {}) }));
+  const manifest = await ociManifestFor(id, input.configBytes.length, layerSizes, input.sha256);
   await tx.put('blobs', id, input.configBytes);
   await tx.put('blobs', manifest.descriptor.digest, manifest.bytes);
   const previous = await tx.get('images', id);

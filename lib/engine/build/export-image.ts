@@ -26,9 +26,11 @@ export async function exportImage(session: BuildSession, state: StageState, tags
   return session.io.store.write(async (tx) => {
     const descriptors = [];
     for (const layer of state.layers) {
-      const recipe = layer.changeSet ?? (await tx.get('layers', layer.diffId))?.recipe;
-      if (recipe === undefined) throw new EngineError('store', `layer ${layer.diffId} is missing from the store`);
-      descriptors.push({ digest: layer.diffId, size: layerTarSize(recipe), mediaType: MEDIA_TYPES.ociLayer });
+      const stored = layer.tarSize !== undefined || layer.changeSet !== null ? undefined : await tx.get('layers', layer.diffId);
+      const recipe = layer.changeSet ?? stored?.recipe;
+      const tarSize = layer.tarSize ?? stored?.tarBlob?.size ?? (recipe !== undefined ? layerTarSize(recipe) : undefined);
+      if (tarSize === undefined) throw new EngineError('store', `layer ${layer.diffId} is missing from the store`);
+      descriptors.push({ digest: layer.diffId, size: tarSize, mediaType: MEDIA_TYPES.ociLayer });
     }
     const manifestBytes = new TextEncoder().encode(serializeManifest(createManifest(encoded.id, encoded.size, descriptors)));
     const hasher = await session.io.sha256();

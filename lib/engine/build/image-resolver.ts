@@ -44,7 +44,7 @@ export async function imageFromStore(store: Store, ref: string, platform: string
     for (const diffId of config.rootfs.diff_ids) {
       const layer = await tx.get('layers', diffId);
       if (layer === undefined) return null;
-      layers.push({ diffId, changeSet: layer.recipe, size: layer.size });
+      layers.push({ diffId, changeSet: layer.recipe, size: layer.size, ...(layer.tarBlob !== undefined ? { tarSize: layer.tarBlob.size } : {}) });
     }
     const digest = record.manifests[platform] ?? Object.values(record.manifests)[0] ?? record.id;
     return { ref, digest, config, layers, size: record.size, downloadSize: 0, installed: null };
@@ -57,7 +57,7 @@ export async function describeImage(config: ImageConfig, layers: readonly Source
   const manifest = createManifest(
     encoded.id,
     encoded.size,
-    layers.map((l) => ({ digest: l.diffId, size: layerTarSize(l.changeSet), mediaType: MEDIA_TYPES.ociLayer })),
+    layers.map((l) => ({ digest: l.diffId, size: l.tarSize ?? layerTarSize(l.changeSet), mediaType: MEDIA_TYPES.ociLayer })),
   );
   const manifestBytes = new TextEncoder().encode(serializeManifest(manifest));
   const hasher = await sha256();

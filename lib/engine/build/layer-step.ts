@@ -1,7 +1,7 @@
 import type { Digest } from '@/lib/util';
-import { applyChangeSet, changeSetSize, diffTrees, type FsTree } from '../fs';
+import { applyChangeSet, changeSetSize, diffTrees, type ChangeSet, type FsTree } from '../fs';
 import { createHistoryEntry, withHistory, type HistoryStep, type RunConfig } from '../image';
-import { EMPTY_LAYER_DIFF_ID } from '../layer';
+import { EMPTY_LAYER_DIFF_ID, type LayerDigest } from '../layer';
 import { stepCacheKey } from './cache-key';
 import type { StageState, StepContext } from './session';
 
@@ -11,6 +11,9 @@ import type { StageState, StepContext } from './session';
  * layer with its cache record in one store transaction — so a step that fails writes nothing and
  * the steps before it stay cached (BuildKit's solver commits a vertex only once it completed).
  */
+
+/** The empty layer tar: two zero blocks. */
+const EMPTY_LAYER_DIGEST: LayerDigest = { diffId: EMPTY_LAYER_DIFF_ID, tarSize: 1024 };
 
 export interface StepOutcome {
   state: StageState;
@@ -35,6 +38,10 @@ interface Found {
   diffId: Digest | null;
   tree: FsTree;
   size: number;
+  /** The layer's recipe (kept so the export need not read it back from the store). */
+  changeSet?: ChangeSet;
+  /** Byte length of the layer tar, when known without encoding headers. */
+  tarSize?: number;
 }
 
 /** A cache record and its layer recipe, or null (unknown key, or the recipe was collected). */
@@ -46,7 +53,7 @@ async function lookup(ctx: StepContext, key: string, tree: FsTree): Promise<Foun
   if (diffId === null) return { diffId: null, tree, size: 0 };
   const layer = await store.get('layers', diffId);
   if (layer === undefined) return null;
-  return { diffId, tree: applyChangeSet(tree, layer.recipe), size: layer.size };
+  return { diffId, tree: applyChangeSet(tree, layer.recipe), size: layer.size, changeSet: layer.recipe, ...(layer.tarBlob !== undefined ? { tarSize: layer.tarBlob.size } : {}) };
 }
 
 /** The key the classic builder's cache would match: parent image + probe config (§2a.3). */
@@ -71,7 +78,8 @@ export async function runLayerStep(ctx: StepContext, state: StageState, spec: La
     const changeSet = diffTrees(state.tree, result.tree);
     const empty = changeSet.entries.length === 0;
     // Classic: `layer.IsEmpty(diffID)` → no layer; BuildKit: always a layer, the empty tar if need be.
-    const diffId = classic && empty ? null : empty ? EMPTY_LAYER_DIFF_ID : await session.memo.diffIdOf(changeSet, { signal: session.io.signal });
+    const digest = classic && empty ? null : empty ? EMPTY_LAYER_DIGEST : await session.memo.hashLayer(changeSet, { signal: session.io.signal });
+    const diffId = digest?.diffId ?? null;
     const size = changeSetSize(changeSet);
     await session.io.store.write(async (tx) => {
       if (diffId !== null && !(await tx.has('layers', diffId))) {
@@ -79,7 +87,7 @@ export async function runLayerStep(ctx: StepContext, state: StageState, spec: La
       }
       await tx.put('buildCache', key, { result: { diffId }, created: session.created, lastUsed: session.created });
     });
-    found = { diffId, tree: result.tree, size };
+    found = { diffId, tree: result.tree, size, changeSet, ...(digest !== null ? { tarSize: digest.tarSize } : {}) };
   }
   const entry = createHistoryEntry(spec.history, session.mode, {
     created: session.created,
@@ -93,7 +101,7 @@ export async function runLayerStep(ctx: StepContext, state: StageState, spec: La
     config = withHistory(config, entry, withLayer ? (found.diffId as Digest) : undefined);
     if (withLayer) {
       const diffId = found.diffId as Digest;
-      layers = [...layers, { diffId, size: found.size, createdBy: entry.created_by ?? '', changeSet: null }];
+      layers = [...layers, { diffId, size: found.size, createdBy: entry.created_by ?? '', changeSet: found.changeSet ?? null, ...(found.tarSize !== undefined ? { tarSize: found.tarSize } : {}) }];
       chainId = chainId === null ? diffId : await stepCacheKeyChain(ctx, chainId, diffId);
     }
   }

@@ -19,8 +19,10 @@ export interface StateLayer {
   diffId: Digest;
   size: number;
   createdBy: string;
-  /** Null for base layers whose recipe is in the store but not loaded. */
+  /** Null when the recipe is in the store but not loaded. */
   changeSet: ChangeSet | null;
+  /** Byte length of the layer tar when known (hashed or looked up here), so the export need not load the recipe. */
+  tarSize?: number;
 }
 
 /** A stage's image as it is built (dockerfile2llb `dispatchState`). Immutable: handlers return a new one. */

@@ -55,7 +55,7 @@ export async function startStage(session: BuildSession, planned: PlannedStage): 
   const tree: FsTree = imageTree(image);
   const key = await session.digestOf(`from|${image.digest}|${platform}`);
   const history = (image.config.history ?? []).filter((h) => h.empty_layer !== true);
-  const layers = image.layers.map((layer, i) => ({ diffId: layer.diffId, size: layer.size, createdBy: history[i]?.created_by ?? '', changeSet: layer.changeSet }));
+  const layers = image.layers.map((layer, i) => ({ diffId: layer.diffId, size: layer.size, createdBy: history[i]?.created_by ?? '', changeSet: layer.changeSet, ...(layer.tarSize !== undefined ? { tarSize: layer.tarSize } : {}) }));
   let chainId = null as StageState['chainId'];
   for (const layer of layers) chainId = chainId === null ? layer.diffId : ((await session.digestOf(`${chainId} ${layer.diffId}`)) as StageState['chainId']);
   const state: StageState = {

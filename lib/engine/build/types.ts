@@ -60,6 +60,8 @@ export interface SourceLayer {
   changeSet: ChangeSet;
   /** Docker's layer size: bytes of the regular files it adds. */
   size: number;
+  /** Byte length of the layer tar when it is not the recipe's (a blob-backed layer loaded from another tool's archive). */
+  tarSize?: number;
 }
 
 /** What a registry (the hub) or the local store returns for a reference on one platform. */

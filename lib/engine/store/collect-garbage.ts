@@ -31,7 +31,10 @@ export interface GarbageReport {
  * - every image (tagged or dangling) keeps its config, manifest and index blobs and its layers;
  * - a build cache record keeps its layer (and its image, which every image already is);
  * - a container keeps its image (GC keeps every image) and its writable layer lives inside its
- *   record, so containers add nothing here until a container record names a layer by diffID.
+ *   record, so containers add nothing here until a container record names a layer by diffID;
+ * - a kept layer keeps the blob of the same digest: a blob-backed layer's original tar
+ *   (LayerRecord.tarBlob), content-addressed by its diffID. (Keyed so, any blob with that key can
+ *   only be those bytes, so GC need not read the layer record to know.)
  */
 export async function collectGarbage(store: Store, roots: GarbageRoots = {}): Promise<GarbageReport> {
   return store.write((tx) => collectGarbageIn(tx, roots));
@@ -53,7 +56,7 @@ export async function collectGarbageIn(tx: WriteTx, roots: GarbageRoots = {}): P
 
   const report: GarbageReport = { blobs: [], layers: [], blobBytes: 0, layerBytes: 0, bytesReclaimed: 0, danglingImages };
   for (const key of await tx.keys('blobs')) {
-    if (keepBlobs.has(key)) continue;
+    if (keepBlobs.has(key) || keepLayers.has(key)) continue;
     report.blobBytes += (await tx.get('blobs', key))?.byteLength ?? 0;
     await tx.delete('blobs', key);
     report.blobs.push(key);

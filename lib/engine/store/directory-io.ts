@@ -6,8 +6,17 @@ export interface DirectoryIo {
   /** A file's bytes, or undefined when it does not exist. */
   readFile(path: string): Promise<Uint8Array | undefined>;
   exists(path: string): Promise<boolean>;
-  /** Creates or replaces a file, flushed to disk when it returns where the platform allows. */
-  writeFile(path: string, data: Uint8Array): Promise<void>;
+  /**
+   * Creates or replaces a file with `data`, or with the pieces of `data` back to back (so a large
+   * record is written without first being joined into one buffer). Not flushed: see `sync`.
+   */
+  writeFile(path: string, data: Uint8Array | readonly Uint8Array[]): Promise<void>;
+  /**
+   * Flushes these files to disk (fsync), all at once. The store calls it once per commit, for
+   * every staged file and the journal, before the journal's rename makes the commit count. An io
+   * without it (in memory, or a non-durable one) makes no durability promise.
+   */
+  sync?(paths: readonly string[]): Promise<void>;
   /** Atomically replaces `to` by `from` (POSIX rename). */
   rename(from: string, to: string): Promise<void>;
   /** Removes a file; a missing file is not an error. */
@@ -34,7 +43,7 @@ export function createMemoryDirectoryIo(files = new Map<string, Uint8Array>()): 
       return files.has(path);
     },
     async writeFile(path, data) {
-      files.set(path, data.slice());
+      files.set(path, joinParts(data));
     },
     async rename(from, to) {
       const data = files.get(from);
@@ -55,6 +64,20 @@ export function createMemoryDirectoryIo(files = new Map<string, Uint8Array>()): 
   };
 }
 
+/** `data` as one fresh array. */
+export function joinParts(data: Uint8Array | readonly Uint8Array[]): Uint8Array {
+  if (data instanceof Uint8Array) return data.slice();
+  let total = 0;
+  for (const part of data) total += part.byteLength;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const part of data) {
+    out.set(part, at);
+    at += part.byteLength;
+  }
+  return out;
+}
+
 export interface FaultOptions {
   /** 'once' (default): only that call fails. 'crash': it and every later one, as if the process died. */
   mode?: 'once' | 'crash';
@@ -63,7 +86,7 @@ export interface FaultOptions {
 }
 
 export type FaultyDirectoryIo = DirectoryIo & {
-  /** Arms a failure of the mutating call (writeFile, rename, remove) `count` calls from now. */
+  /** Arms a failure of the mutating call (writeFile, sync, rename, remove) `count` calls from now. */
   failAfter(count: number, options?: FaultOptions): void;
   disarm(): void;
 };
@@ -71,6 +94,7 @@ export type FaultyDirectoryIo = DirectoryIo & {
 /** Wraps an io so a chosen mutating call fails: the directory store's fault injection. */
 export function withFaults(io: DirectoryIo): FaultyDirectoryIo {
   let plan: (FaultOptions & { left: number }) | undefined;
+  const sync = io.sync;
   const guard =
     <A extends unknown[]>(fn: (...args: A) => Promise<void>) =>
     async (...args: A): Promise<void> => {
@@ -89,7 +113,8 @@ export function withFaults(io: DirectoryIo): FaultyDirectoryIo {
     disarm() {
       plan = undefined;
     },
-    writeFile: guard((path: string, data: Uint8Array) => io.writeFile(path, data)),
+    writeFile: guard((path: string, data: Uint8Array | readonly Uint8Array[]) => io.writeFile(path, data)),
+    ...(sync !== undefined ? { sync: guard((paths: readonly string[]) => sync.call(io, paths)) } : {}),
     rename: guard((from: string, to: string) => io.rename(from, to)),
     remove: guard((path: string) => io.remove(path)),
   };

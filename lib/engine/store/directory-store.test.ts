@@ -114,6 +114,29 @@ describe('directory store: crashes', () => {
     );
   });
 
+  it('writes bytes inside a record raw after its JSON line, not as base64, and reads them back', async () => {
+    const io = createMemoryDirectoryIo();
+    const store = await openDirectoryStore(io, ROOT);
+    const content = new Uint8Array(3000).map((_, i) => (i * 7) % 256);
+    const recipe = { entries: [{ kind: 'file' as const, path: 'a', mode: 0o644, uid: 0, gid: 0, content: { kind: 'bytes' as const, bytes: content } }, { kind: 'file' as const, path: 'b', mode: 0o644, uid: 0, gid: 0, content: { kind: 'bytes' as const, bytes: new Uint8Array([10, 13, 0]) } }] };
+    await store.write((tx) => tx.put('layers', digest(7), { diffId: digest(7), size: 3003, parentChainId: null, recipe }));
+    const file = io.files.get(`/state/layers/sha256%3A${'0'.repeat(63)}7.json`) as Uint8Array;
+    const newline = file.indexOf(10);
+    const head = new TextDecoder().decode(file.subarray(0, newline));
+    expect(head).toContain('"bytes":{"$bin":[0,3000]}');
+    expect(head).toContain('"bytes":{"$bin":[3000,3]}');
+    expect(file.length).toBe(newline + 1 + 3003);
+    expect(file.subarray(newline + 1, newline + 1 + 3000)).toEqual(content);
+    expect((await (await openDirectoryStore(io, ROOT)).get('layers', digest(7)))?.recipe).toEqual(recipe);
+  });
+
+  it('still reads records written with base64 bytes', async () => {
+    const legacy = JSON.stringify({ key: 'old', value: { data: { $bytes: btoa('\x00\x01hi') }, $odd: { $object: { $k: 1 } } } });
+    const io = createMemoryDirectoryIo(new Map([['/state/meta/old.json', new TextEncoder().encode(legacy)]]));
+    const store = await openDirectoryStore(io, ROOT);
+    expect(await store.get('meta', 'old')).toEqual({ data: new Uint8Array([0, 1, 104, 105]), $odd: { $k: 1 } });
+  });
+
   it('refuses to guess at a corrupt journal', async () => {
     const io: DirectoryIo = createMemoryDirectoryIo(new Map([['/state/journal.json', new TextEncoder().encode('{"ops": [')]]));
     await expect(openDirectoryStore(io, ROOT)).rejects.toThrow(/corrupt journal \/state\/journal.json/);

@@ -2,17 +2,21 @@ import { EngineError } from '../errors';
 import { createBufferedStore, type StoreBackend, type StoreChange } from './buffered-store';
 import type { DirectoryIo } from './directory-io';
 import { formatQuotaMessage, isQuotaError } from './quota';
-import { decodeRecord, encodeRecord, fileNameToKey, keyToFileName } from './record-codec';
+import { decodeRecordFile, encodeRecordParts, fileNameToKey, keyToFileName } from './record-codec';
 import type { Store, StoreKind } from './types';
 
 /**
  * The Node CLI's store: one file per record under `<root>/<kind>/` — blobs as raw bytes, other
- * records as `{"key", "value"}` JSON — so the state directory can be read with `ls` and `cat`.
+ * records as `{"key", "value"}` JSON, followed by the raw bytes of any Uint8Array inside the
+ * record (record-codec.ts) — so the state directory can be read with `ls` and `cat`, and a layer
+ * recipe's file contents cost a write, not a base64 encoding.
  *
  * A commit is write-ahead:
  *   1. every new record is written to a staging file `<kind>/.tmp-<tx>-<n>`;
  *   2. the journal (which staging file replaces which record, which records go) is written to
- *      `.journal.tmp` and renamed to `journal.json` — the commit point, atomic by rename;
+ *      `.journal.tmp`; the staging files and the journal are flushed together (`io.sync`, one
+ *      batch per commit), and the journal renamed to `journal.json` — the commit point, atomic
+ *      by rename;
  *   3. the renames and removals are applied, and the journal removed.
  * Opening the store (and any call after a failed apply) replays a committed journal, then sweeps
  * leftover staging files. A crash before the commit point thus rolls back; after it, completes.
@@ -62,7 +66,7 @@ export async function openDirectoryStore(io: DirectoryIo, root: string): Promise
     if (bytes === undefined) return undefined;
     if (kind === 'blobs') return { key: fileNameToKey(path.slice(path.lastIndexOf('/') + 1)) ?? '', value: bytes };
     try {
-      return decodeRecord(new TextDecoder().decode(bytes)) as { key: string; value: unknown };
+      return decodeRecordFile(bytes) as { key: string; value: unknown };
     } catch (error) {
       throw new EngineError('store', `corrupt record ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
@@ -77,7 +81,9 @@ export async function openDirectoryStore(io: DirectoryIo, root: string): Promise
     },
     async has(kind, key) {
       await recovered();
-      return kind === 'blobs' ? io.exists(fileOf(kind, key)) : (await backend.get(kind, key)) !== undefined;
+      // Only a hashed (`~`) file name needs the record read to know whose it is.
+      const path = fileOf(kind, key);
+      return path.slice(path.lastIndexOf('/') + 1).startsWith('~') ? (await backend.get(kind, key)) !== undefined : io.exists(path);
     },
     async keys(kind, prefix) {
       await recovered();
@@ -97,6 +103,7 @@ export async function openDirectoryStore(io: DirectoryIo, root: string): Promise
         const journal = await stage(changes);
         try {
           await io.writeFile(at(JOURNAL_TMP), new TextEncoder().encode(JSON.stringify({ version: 1, ops: journal })));
+          await io.sync?.([...journal.flatMap((op) => (op.op === 'put' ? [op.staged] : [])), at(JOURNAL_TMP)]);
           await io.rename(at(JOURNAL_TMP), at(JOURNAL));
         } catch (error) {
           await discard([at(JOURNAL_TMP), ...journal.flatMap((op) => (op.op === 'put' ? [op.staged] : []))]);
@@ -130,7 +137,7 @@ export async function openDirectoryStore(io: DirectoryIo, root: string): Promise
         }
         const staged = at(KIND_DIRECTORIES[change.kind], `.tmp-${tx}-${i}`);
         ops.push({ op: 'put', path, staged });
-        const data = change.kind === 'blobs' ? (change.value as Uint8Array) : new TextEncoder().encode(encodeRecord({ key: change.key, value: change.value }));
+        const data = change.kind === 'blobs' ? (change.value as Uint8Array) : encodeRecordParts({ key: change.key, value: change.value });
         await io.writeFile(staged, data);
       }
     } catch (error) {

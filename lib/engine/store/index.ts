@@ -2,7 +2,9 @@
  * engine/store — where images live: one `Store` interface, three implementations, one contract.
  *
  * Records by kind (types.ts): `blobs` (bytes by digest: configs, manifests, small files),
- * `layers` (LayerRecord: a layer's change set by diffID — never its tar bytes), `images`
+ * `layers` (LayerRecord: a layer's change set by diffID; only a blob-backed layer — loaded from
+ * another tool's archive, `tarBlob` set — also has its original tar, as the blob keyed by its
+ * diffID), `images`
  * (ImageRecord by image ID), `refs` (normalized `name:tag` / `name@digest` → `{ imageId }`),
  * `buildCache` (cache key → BuildCacheRecord), `containers` (ContainerRecord by ID) and `meta`
  * (any plain value by name). Values are plain data plus Uint8Array; others are refused.

@@ -1,48 +1,88 @@
 /**
- * Records as JSON text for the directory store. JSON has no bytes, so a Uint8Array is written as
- * `{"$bytes": "<base64>"}`; a plain object that itself has a `$`-key is wrapped as
- * `{"$object": {...}}` so it can never be mistaken for bytes on the way back.
+ * Records as files for the directory store. A record without bytes is plain JSON text. JSON has
+ * no bytes, and base64 would cost more than the rest of a build for a large layer recipe, so a
+ * record holding Uint8Arrays is its JSON text, one newline, then the raw bytes back to back; each
+ * array appears in the JSON as `{"$bin": [offset, length]}` into those bytes. (JSON.stringify never
+ * writes a raw newline, so the first newline ends the JSON.) Records written before this framing
+ * carry `{"$bytes": "<base64>"}` and still read. A plain object that itself has a `$`-key is
+ * wrapped as `{"$object": {...}}` so it is never mistaken for bytes on the way back.
  */
 
-export function encodeRecord(value: unknown): string {
-  return JSON.stringify(toJson(value));
+const NEWLINE = 0x0a;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * The record as the pieces of its file, in order: the JSON head, then each byte array as it is
+ * (views of the caller's arrays, not copies: write them before the value can change).
+ */
+export function encodeRecordParts(value: unknown): Uint8Array[] {
+  const parts: Uint8Array[] = [];
+  const state = { parts, offset: 0 };
+  const json = JSON.stringify(toJson(value, state));
+  if (parts.length === 0) return [encoder.encode(json)];
+  return [encoder.encode(`${json}\n`), ...parts];
 }
 
-export function decodeRecord(text: string): unknown {
-  return fromJson(JSON.parse(text));
+/** A record file back to its value; byte arrays are views of `file` (which the caller owns). */
+export function decodeRecordFile(file: Uint8Array): unknown {
+  const end = file.indexOf(NEWLINE);
+  const json = decoder.decode(end < 0 ? file : file.subarray(0, end));
+  return fromJson(JSON.parse(json), end < 0 ? undefined : file.subarray(end + 1));
 }
 
-function toJson(value: unknown): unknown {
-  if (value instanceof Uint8Array) return { $bytes: toBase64(value) };
-  if (Array.isArray(value)) return value.map(toJson);
+interface EncodeState {
+  parts: Uint8Array[];
+  offset: number;
+}
+
+function toJson(value: unknown, state: EncodeState): unknown {
+  if (value instanceof Uint8Array) {
+    const at = state.offset;
+    if (value.byteLength > 0) state.parts.push(value);
+    else if (state.parts.length === 0) state.parts.push(value); // still framed: `$bin` needs a payload
+    state.offset += value.byteLength;
+    return { $bin: [at, value.byteLength] };
+  }
+  if (Array.isArray(value)) return value.map((item) => toJson(item, state));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = toJson(v);
-    return Object.keys(out).some((k) => k.startsWith('$')) ? { $object: out } : out;
+    let dollar = false;
+    for (const [k, v] of Object.entries(value)) {
+      out[k] = toJson(v, state);
+      if (k.startsWith('$')) dollar = true;
+    }
+    return dollar ? { $object: out } : out;
   }
   return value;
 }
 
-function fromJson(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(fromJson);
+function fromJson(value: unknown, payload: Uint8Array | undefined): unknown {
+  if (Array.isArray(value)) return value.map((item) => fromJson(item, payload));
   if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    if (typeof record.$bytes === 'string' && Object.keys(record).length === 1) return fromBase64(record.$bytes);
-    const inner = record.$object !== undefined && Object.keys(record).length === 1 ? (record.$object as Record<string, unknown>) : record;
+    const keys = Object.keys(record);
+    if (keys.length === 1) {
+      if (Array.isArray(record.$bin)) return binOf(record.$bin, payload);
+      if (typeof record.$bytes === 'string') return fromBase64(record.$bytes);
+    }
+    const inner = record.$object !== undefined && keys.length === 1 ? (record.$object as Record<string, unknown>) : record;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(inner)) out[k] = fromJson(v);
+    for (const [k, v] of Object.entries(inner)) out[k] = fromJson(v, payload);
     return out;
   }
   return value;
 }
 
-// btoa/atob exist in browsers and Node ≥ 16; chunks keep String.fromCharCode's argument list short.
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+function binOf(range: unknown[], payload: Uint8Array | undefined): Uint8Array {
+  const [at, length] = range;
+  if (payload === undefined || typeof at !== 'number' || typeof length !== 'number' || at < 0 || length < 0 || at + length > payload.byteLength) {
+    throw new Error(`bytes ${JSON.stringify(range)} lie outside the record's ${payload?.byteLength ?? 0} bytes`);
+  }
+  return payload.subarray(at, at + length);
 }
 
+/** Records written by earlier versions kept bytes as base64. */
 function fromBase64(text: string): Uint8Array {
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);

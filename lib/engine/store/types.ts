@@ -19,6 +19,13 @@ export interface LayerRecord {
   parentChainId: Digest | null;
   /** The change set; the tar bytes are produced from it on demand (lib/engine/layer). */
   recipe: ChangeSet;
+  /**
+   * Set for a blob-backed layer: one loaded from an archive whose tar our writer would not
+   * reproduce byte for byte (another tool's header fields or entry order). The original tar is
+   * kept as the blob whose key is `diffId`, `size` bytes long; `docker save` streams it instead of
+   * the recipe's tar, and GC keeps it while the layer is kept. The recipe still drives builds.
+   */
+  tarBlob?: { size: number };
 }
 
 export interface ImageRecord {

@@ -1,7 +1,9 @@
-import { chmod, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runLayerlab } from '@/lib/cli/layerlab/program';
+import { createNodeCliIO } from '@/lib/cli/node-cli-io';
 import { comparableConfig, createToolEnv, layerlabArchive, listRootfs, missingToolsReason, type ToolEnv } from './image-tools';
 
 /**
@@ -82,6 +84,45 @@ describe.skipIf(reason !== null)('interop with podman, buildah, skopeo and umoci
       expect(comparableConfig(ours.config)).toEqual(comparableConfig(theirs.config));
     }, 120_000);
   }
+
+  it('a `podman save` of a buildah-built image loads into Layerlab, builds on, and re-saves so podman loads it again', async () => {
+    // Without --timestamp 0: real mtimes and buildah's own header fields, which our tar writer
+    // does not reproduce, so the layer must travel as its original bytes.
+    const ctx = await writeContext({ name: 'foreign', dockerfile: 'FROM scratch\nCOPY app/ /app/\nCMD ["/app/run.sh"]\n', files: { 'app/run.sh': { data: '#!/bin/sh\necho hi\n', mode: 0o755 }, 'app/a.txt': { data: 'a\n' } } });
+    await tools.run('buildah', ['bud', '--quiet', '-t', 'theirs-foreign:1', '.'], ctx);
+    const theirDiffIds = JSON.parse(await tools.run('podman', ['image', 'inspect', 'theirs-foreign:1']))[0].RootFS.Layers as string[];
+    const saved = join(tools.dir, 'theirs-foreign.tar');
+    await tools.run('podman', ['save', '-o', saved, 'theirs-foreign:1']);
+
+    let out = '';
+    let err = '';
+    const io = createNodeCliIO({ stdout: (t) => void (out += t), stderr: (t) => void (err += t), env: {} });
+    const layerlab = async (...argv: string[]) => {
+      out = '';
+      err = '';
+      const code = await runLayerlab(['--state', join(tools.dir, 'state-foreign'), ...argv], io);
+      expect({ code, err }).toEqual({ code: 0, err: '' });
+      return out;
+    };
+    expect(await layerlab('load', '-i', saved)).toContain('Loaded image: localhost/theirs-foreign:1');
+    const inspected = JSON.parse(await layerlab('inspect', 'localhost/theirs-foreign:1'))[0];
+    expect(inspected.RootFS.Layers).toEqual(theirDiffIds);
+    // Kept as its original bytes: a blob named by the diffID beside the layer recipe.
+    expect(await readdir(join(tools.dir, 'state-foreign', 'blobs'))).toContain(`sha256%3A${theirDiffIds[0]?.slice(7)}`);
+    await writeFile(join(ctx, 'Dockerfile.on'), 'FROM localhost/theirs-foreign:1\nCOPY app/a.txt /app/b.txt\n');
+    await layerlab('build', '-q', '-f', join(ctx, 'Dockerfile.on'), '-t', 'ours-on-foreign:1', ctx);
+    const resaved = join(tools.dir, 'resaved.tar');
+    await layerlab('save', '-o', resaved, 'localhost/theirs-foreign:1', 'ours-on-foreign:1');
+
+    await tools.run('podman', ['rmi', 'theirs-foreign:1']);
+    const loaded = await tools.run('podman', ['load', '-i', resaved]);
+    expect(loaded).toContain('Loaded image: localhost/theirs-foreign:1');
+    expect(loaded).toMatch(/Loaded image: \S+\/ours-on-foreign:1/);
+    expect(JSON.parse(await tools.run('podman', ['image', 'inspect', 'localhost/theirs-foreign:1']))[0].RootFS.Layers).toEqual(theirDiffIds);
+    const layers = JSON.parse(await tools.run('podman', ['image', 'inspect', 'ours-on-foreign:1']))[0].RootFS.Layers as string[];
+    expect(layers.slice(0, theirDiffIds.length)).toEqual(theirDiffIds);
+    expect(layers).toHaveLength(theirDiffIds.length + 1);
+  }, 120_000);
 
   it('an image on a hub base with a RUN deleting a base file loads in podman without that file', async () => {
     const ctx = await writeContext({ name: 'hub', dockerfile: 'FROM alpine:3.19\nRUN rm /etc/motd\n', files: {} });
