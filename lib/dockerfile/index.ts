@@ -32,7 +32,7 @@ export type {
   StageScope,
   PlatformSpec,
 } from './expand';
-export { lint, lintRules, formatFindings, LINT_SEVERITIES } from './lint';
+export { lint, lintDockerfile, lintRules, formatFindings, LINT_SEVERITIES } from './lint';
 export type { Finding, LintFix, LintOptions, LintResult, LintRule, LintThreshold, RuleSource, Severity } from './lint';
 export {
   parseIgnore,

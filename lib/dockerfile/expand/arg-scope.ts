@@ -1,4 +1,5 @@
 import type { EnvLookup } from './env-lookup';
+import { EnvSnapshots } from './env-snapshots';
 import { PLATFORM_ARG_NAMES, PROXY_ARG_NAMES, parsePlatform, predefinedArgs } from './platform-args';
 import { createShellLexer, type EscapeToken, type ShellLexer } from './shell-lexer';
 
@@ -62,7 +63,7 @@ export interface StageScope {
   declare(declaration: ArgDeclaration): ResolvedArg;
   /** An ENV assignment (already expanded). */
   setEnv(key: string, value: string): void;
-  /** The environment words of the next instruction expand against (a snapshot). */
+  /** The environment words of the next instruction expand against (a snapshot: later lines do not change it). */
   lookup(): EnvLookup;
   /** The same environment as ordered entries (ARG values included: RUN sees them). */
   env(): Array<[string, string]>;
@@ -90,7 +91,7 @@ const NO_NAMES: ReadonlySet<string> = new Set();
 
 interface Shared {
   readonly buildArgs: ReadonlyMap<string, string>;
-  readonly meta: Map<string, string>;
+  readonly meta: EnvSnapshots;
   readonly consumed: Set<string>;
   readonly lexer: ShellLexer;
 }
@@ -121,18 +122,19 @@ export function createArgScope(options: ArgScopeOptions = {}): ArgScope {
   const target = options.platform === undefined ? build : parsePlatform(options.platform);
   const shared: Shared = {
     buildArgs,
-    meta: new Map(predefinedArgs(build, target, options.targetStage ?? '', buildArgs)),
+    meta: new EnvSnapshots(predefinedArgs(build, target, options.targetStage ?? '', buildArgs)),
     consumed: new Set(),
     lexer: createShellLexer(options.escapeToken ?? '\\'),
   };
   return {
     declareMeta(declaration) {
       // buildMetaArgs: a meta ARG without value and build-arg adds nothing.
-      const resolved = resolve(shared, declaration, new Map(shared.meta), undefined);
+      // The live environment, not a snapshot: nothing changes it while the default expands.
+      const resolved = resolve(shared, declaration, shared.meta, undefined);
       if (resolved.value !== undefined) shared.meta.set(resolved.key, resolved.value);
       return resolved;
     },
-    metaEnv: () => new Map(shared.meta),
+    metaEnv: () => shared.meta.snapshot(),
     startStage: (base) => new Stage(shared, base),
     unusedBuildArgs: () =>
       [...buildArgs.keys()].filter((key) => !shared.consumed.has(key) && !IMPLICITLY_CONSUMED.has(key)).sort(),
@@ -141,7 +143,7 @@ export function createArgScope(options: ArgScopeOptions = {}): ArgScope {
 
 class Stage implements StageScope {
   readonly kind = 'stage';
-  private readonly envMap = new Map<string, string>();
+  private readonly envMap = new EnvSnapshots();
   private readonly args = new Map<string, string | undefined>();
 
   constructor(
@@ -162,7 +164,8 @@ class Stage implements StageScope {
 
   declare(declaration: ArgDeclaration): ResolvedArg {
     // dispatchArg: only `ARG X` with neither default nor build-arg inherits the meta value.
-    const resolved = resolve(this.shared, declaration, this.lookup(), this.shared.meta.get(declaration.key));
+    // The live environment, not a snapshot: nothing changes it while the default expands.
+    const resolved = resolve(this.shared, declaration, this.envMap, this.shared.meta.get(declaration.key));
     if (resolved.value !== undefined) this.envMap.set(resolved.key, resolved.value);
     this.args.set(resolved.key, resolved.value);
     return resolved;
@@ -173,11 +176,11 @@ class Stage implements StageScope {
   }
 
   lookup(): EnvLookup {
-    return new Map(this.envMap);
+    return this.envMap.snapshot();
   }
 
   env(): Array<[string, string]> {
-    return [...this.envMap];
+    return [...this.envMap.entries()];
   }
 
   declaredArgs(): Array<{ key: string; value: string | undefined }> {

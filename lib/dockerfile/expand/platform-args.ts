@@ -75,9 +75,7 @@ function normalizeArch(arch: string, variant: string): { architecture: string; v
  */
 export function parsePlatform(text: string): PlatformSpec {
   const parts = text.toLowerCase().split('/');
-  const invalid = () =>
-    new DockerfileError('expansion', `"${text}": unknown operating system or architecture: invalid argument`);
-  if (parts.length > 3 || parts.some((part) => part === '')) throw invalid();
+  if (parts.length > 3 || parts.some((part) => part === '')) throw invalidPlatform(text);
   let [osPart = '', arch = ''] = parts;
   const variant = parts[2] ?? '';
   if (parts.length === 1) {
@@ -85,9 +83,15 @@ export function parsePlatform(text: string): PlatformSpec {
     else [osPart, arch] = ['linux', osPart];
   }
   const osMatch = /^([a-z0-9_-]+)(?:\(([^()]*)\))?$/.exec(osPart);
-  if (osMatch === null) throw invalid();
+  if (osMatch === null) throw invalidPlatform(text);
   const os = osMatch[1] === 'macos' ? 'darwin' : (osMatch[1] ?? '');
-  return { os, osVersion: osMatch[2] ?? '', ...normalizeArch(arch, variant) };
+  // Fields listed one by one: V8 builds a literal that spreads after other properties slowly.
+  const normalized = normalizeArch(arch, variant);
+  return { os, osVersion: osMatch[2] ?? '', architecture: normalized.architecture, variant: normalized.variant };
+}
+
+function invalidPlatform(text: string): DockerfileError {
+  return new DockerfileError('expansion', `"${text}": unknown operating system or architecture: invalid argument`);
 }
 
 /** `platforms.Format`: `os/arch[/variant]`. */

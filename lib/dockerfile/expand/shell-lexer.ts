@@ -1,6 +1,7 @@
 import { DockerfileError } from '../errors';
 import type { EnvLookup } from './env-lookup';
 import { goQuote } from '@/lib/util';
+import { expandPlainWord } from './plain-word';
 import { ShellWord, type LexMode } from './shell-word';
 
 /**
@@ -62,6 +63,9 @@ export function createShellLexer(escapeToken: EscapeToken = '\\', options: Shell
   };
 
   function expand(word: string, env: EnvLookup): ExpandResult {
+    // Most words need no more than literal text and plain variables (see plain-word.ts).
+    const plain = expandPlainWord(word, env, mode);
+    if (plain !== null) return plain;
     const shellWord = new ShellWord(word, env, mode);
     try {
       const { result, words } = shellWord.run();

@@ -2,6 +2,7 @@ import type { InstructionNode, Range, Word } from '../ast';
 import { boolFlag, FlagError, listFlag, parseFlags, stringFlag, type FlagSpec, type ParsedFlags } from './flags';
 import { parseGoDuration } from './go-duration';
 import { validateExposePort } from './expose';
+import { atLeastOne, InstructionError, noDestination } from './instruction-error';
 import { withSuggestion } from './suggest';
 import type { CommandLine, Instruction, KeyValue } from './types';
 
@@ -23,16 +24,6 @@ export const INSTRUCTION_FLAGS: Readonly<Record<string, FlagSpec>> = {
   healthcheck: { interval: 'string', timeout: 'string', 'start-period': 'string', 'start-interval': 'string', retries: 'string' },
 };
 
-/** An instruction-level error before the `dockerfile parse error on line N:` wrapper. */
-export class InstructionError extends Error {
-  constructor(
-    message: string,
-    readonly range?: Range,
-  ) {
-    super(message);
-  }
-}
-
 const VALID_STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 /** BuildKit's `parser.MustParseHeredoc` word shape: `<<EOF`, `<<-EOF`, `3<<"EOF"`. */
 const HEREDOC_WORD = /^(\d*)<<(-?)\s*([^<]*)$/;
@@ -44,16 +35,16 @@ export function parseInstruction(node: InstructionNode): Instruction {
   const line = node.range.start.line;
   const range = node.range;
   const args = node.args;
-  // A plain function, not a closure: this runs once per instruction on every keystroke.
-  const flags = flagsOf.bind(null, node);
+  // `flagsOf(node, ...)`, not a closure or `bind` over node (per instruction, per keystroke;
+  // `bind` is slow when keepNames redefined the function's `name`, as under tsx).
   switch (node.keyword) {
     case 'from': {
       const stageName = parseStageName(args, node);
-      const f = flags('from');
+      const f = flagsOf(node, 'from');
       return { kind: 'from', line, range, node, image: args[0] as Word, stageName, platform: stringFlag(f, 'platform') };
     }
     case 'run': {
-      const f = flags('run');
+      const f = flagsOf(node, 'run');
       return {
         kind: 'run', line, range, node, command: commandLine(node), mounts: listFlag(f, 'mount'),
         network: stringFlag(f, 'network'), security: stringFlag(f, 'security'), devices: listFlag(f, 'device'),
@@ -61,20 +52,20 @@ export function parseInstruction(node: InstructionNode): Instruction {
       };
     }
     case 'cmd':
-      flags('cmd');
+      flagsOf(node, 'cmd');
       return { kind: 'cmd', line, range, node, command: commandLine(node) };
     case 'entrypoint':
-      flags('entrypoint');
+      flagsOf(node, 'entrypoint');
       return { kind: 'entrypoint', line, range, node, command: commandLine(node) };
     case 'shell': {
-      flags('shell');
+      flagsOf(node, 'shell');
       if (args.length === 0) throw new InstructionError('SHELL requires at least one argument');
       if (!node.json) throw new InstructionError('SHELL requires the arguments to be in JSON form');
       return { kind: 'shell', line, range, node, shell: args.map(wordValue) };
     }
     case 'copy': {
       if (args.length < 2) throw noDestination('COPY');
-      const f = flags('copy');
+      const f = flagsOf(node, 'copy');
       const { sources, destination } = sourcesAndDest(node, 'COPY');
       return {
         kind: 'copy', line, range, node, sources, destination, from: stringFlag(f, 'from'), chown: stringFlag(f, 'chown'),
@@ -84,7 +75,7 @@ export function parseInstruction(node: InstructionNode): Instruction {
     }
     case 'add': {
       if (args.length < 2) throw noDestination('ADD');
-      const f = flags('add');
+      const f = flagsOf(node, 'add');
       const { sources, destination } = sourcesAndDest(node, 'ADD');
       return {
         kind: 'add', line, range, node, sources, destination, chown: stringFlag(f, 'chown'), chmod: stringFlag(f, 'chmod'),
@@ -94,14 +85,14 @@ export function parseInstruction(node: InstructionNode): Instruction {
       };
     }
     case 'env':
-      flags('env');
+      flagsOf(node, 'env');
       return { kind: 'env', line, range, node, pairs: keyValues(args, 'ENV') };
     case 'label':
-      flags('label');
+      flagsOf(node, 'label');
       return { kind: 'label', line, range, node, pairs: keyValues(args, 'LABEL') };
     case 'arg': {
       if (args.length === 0) throw atLeastOne('ARG');
-      flags('arg');
+      flagsOf(node, 'arg');
       return {
         kind: 'arg', line, range, node,
         args: args.map((word) => {
@@ -115,7 +106,7 @@ export function parseInstruction(node: InstructionNode): Instruction {
     }
     case 'expose': {
       if (args.length === 0) throw atLeastOne('EXPOSE');
-      flags('expose');
+      flagsOf(node, 'expose');
       for (const port of args) {
         // A variable is only known at build time; the build checks the expanded value.
         if (port.value.includes('$')) continue;
@@ -125,16 +116,16 @@ export function parseInstruction(node: InstructionNode): Instruction {
       return { kind: 'expose', line, range, node, ports: args };
     }
     case 'user':
-      return { kind: 'user', line, range, node, user: exactlyOne(node, 'USER', flags) };
+      return { kind: 'user', line, range, node, user: exactlyOne(node, 'USER') };
     case 'workdir':
-      return { kind: 'workdir', line, range, node, path: exactlyOne(node, 'WORKDIR', flags) };
+      return { kind: 'workdir', line, range, node, path: exactlyOne(node, 'WORKDIR') };
     case 'stopsignal':
-      return { kind: 'stopsignal', line, range, node, signal: exactlyOne(node, 'STOPSIGNAL', flags) };
+      return { kind: 'stopsignal', line, range, node, signal: exactlyOne(node, 'STOPSIGNAL') };
     case 'maintainer':
-      return { kind: 'maintainer', line, range, node, maintainer: exactlyOne(node, 'MAINTAINER', flags).value };
+      return { kind: 'maintainer', line, range, node, maintainer: exactlyOne(node, 'MAINTAINER').value };
     case 'volume': {
       if (args.length === 0) throw atLeastOne('VOLUME');
-      flags('volume');
+      flagsOf(node, 'volume');
       const volumes = args.map((word) => ({ ...word, value: word.value.trim() }));
       const empty = volumes.find((v) => v.value === '');
       if (empty) throw new InstructionError('VOLUME specified can not be an empty string', empty.range);
@@ -219,9 +210,9 @@ function keyValues(args: readonly Word[], command: string): KeyValue[] {
   return pairs;
 }
 
-function exactlyOne(node: InstructionNode, command: string, flags: (k: string) => ParsedFlags): Word {
+function exactlyOne(node: InstructionNode, command: string): Word {
   if (node.args.length !== 1) throw new InstructionError(`${command} requires exactly one argument`, node.range);
-  flags(node.keyword);
+  flagsOf(node, node.keyword);
   return node.args[0] as Word;
 }
 
@@ -293,12 +284,4 @@ function parseOnbuild(node: InstructionNode): Instruction {
     if (!(error instanceof InstructionError || error instanceof FlagError)) throw error;
   }
   return { kind: 'onbuild', line, range, node, expression, trigger: parsedTrigger };
-}
-
-function atLeastOne(command: string): InstructionError {
-  return new InstructionError(`${command} requires at least one argument`);
-}
-
-function noDestination(command: string): InstructionError {
-  return new InstructionError(`${command} requires at least two arguments, but only one was provided. Destination could not be determined`);
 }

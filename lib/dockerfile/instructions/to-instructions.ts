@@ -1,7 +1,8 @@
 import type { Dockerfile, InstructionNode } from '../ast';
 import { DockerfileError } from '../errors';
 import { FlagError } from './flags';
-import { InstructionError, parseInstruction } from './parse-instruction';
+import { InstructionError } from './instruction-error';
+import { parseInstruction } from './parse-instruction';
 import type { ArgInstruction, Instruction, Instructions, Stage } from './types';
 
 /**

@@ -9,7 +9,8 @@ export class SourceText {
   private readonly lineStarts: number[] = [0];
 
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    // indexOf scans far faster than a charCodeAt loop, and this runs over the whole file per lint.
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) this.lineStarts.push(nl + 1);
   }
 
   get lineCount(): number {

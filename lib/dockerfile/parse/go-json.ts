@@ -119,26 +119,31 @@ export function parseGoJsonArray(text: string): JsonArrayResult {
   }
 }
 
+// Plain functions over (text, offset), not closures over `i`: exec-form lines are parsed on
+// every keystroke, and closures would be allocated per call.
+function skipSpace(s: string, i: number): number {
+  while (i < s.length && isJsonSpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** An object key and its `:`; returns the offset after the colon. */
+function readKey(s: string, i: number): number {
+  i = skipSpace(s, i);
+  if (s.charCodeAt(i) !== 0x22) throw new Invalid();
+  i = skipSpace(s, readString(s, i).end);
+  if (s.charCodeAt(i) !== 0x3a) throw new Invalid();
+  return i + 1;
+}
+
 function scan(s: string): JsonArrayResult {
   const items: JsonString[] = [];
   const stack: number[] = []; // 0x5d for an array, 0x7d for an object: the closing char
   let overflow = false;
   let nonString = false;
   let i = 0;
-  const skip = (): void => {
-    while (i < s.length && isJsonSpace(s.charCodeAt(i))) i++;
-  };
-  const readKey = (): void => {
-    skip();
-    if (s.charCodeAt(i) !== 0x22) throw new Invalid();
-    i = readString(s, i).end;
-    skip();
-    if (s.charCodeAt(i) !== 0x3a) throw new Invalid();
-    i++;
-  };
   for (;;) {
     // Expect a value.
-    skip();
+    i = skipSpace(s, i);
     const c = s.charCodeAt(i);
     const topLevelItem = stack.length === 1 && stack[0] === 0x5d;
     if (c === 0x22) {
@@ -150,13 +155,12 @@ function scan(s: string): JsonArrayResult {
       if (c === 0x5b || c === 0x7b) {
         stack.push(c === 0x5b ? 0x5d : 0x7d);
         if (stack.length > MAX_DEPTH) throw new Invalid();
-        i++;
-        skip();
+        i = skipSpace(s, i + 1);
         if (s.charCodeAt(i) === (c === 0x5b ? 0x5d : 0x7d)) {
           stack.pop();
           i++;
         } else {
-          if (c === 0x7b) readKey();
+          if (c === 0x7b) i = readKey(s, i);
           continue;
         }
       } else if (c === 0x2d || isDigit(c)) {
@@ -170,7 +174,7 @@ function scan(s: string): JsonArrayResult {
     }
     // After a value: close containers or move to the next element.
     for (;;) {
-      skip();
+      i = skipSpace(s, i);
       const top = stack[stack.length - 1];
       if (top === undefined) {
         if (i !== s.length) throw new Invalid();
@@ -185,7 +189,7 @@ function scan(s: string): JsonArrayResult {
       }
       if (d !== 0x2c) throw new Invalid();
       i++;
-      if (top === 0x7d) readKey();
+      if (top === 0x7d) i = readKey(s, i);
       break;
     }
   }

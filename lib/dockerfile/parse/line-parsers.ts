@@ -33,14 +33,10 @@ export function parseWords(rest: string, base: number, escape: string): RawWord[
   let quote = 0; // non-zero while inside quotes
   let blankOK = false;
   let wordStart = 0;
-  const parts: string[] = [];
+  // Text before a dropped trailing escape; the word is `head + rest.slice(from, end)`. Kept in
+  // locals rather than a `flush` closure: this runs for every ARG/ENV/LABEL on every keystroke.
+  let head = '';
   let from = 0; // start of the pending verbatim slice
-  const flush = (end: number): void => {
-    parts.push(rest.slice(from, end));
-    const value = parts.join('');
-    if (blankOK || value.length > 0) words.push({ value, start: base + wordStart, end: base + end });
-    parts.length = 0;
-  };
   for (let i = 0; i < rest.length; i++) {
     const c = rest.charCodeAt(i);
     if (!inWord) {
@@ -50,7 +46,9 @@ export function parseWords(rest: string, base: number, escape: string): RawWord[
     }
     if (quote === 0) {
       if (isGoSpace(c)) {
-        flush(i);
+        const value = head + rest.slice(from, i);
+        if (blankOK || value.length > 0) words.push({ value, start: base + wordStart, end: base + i });
+        head = '';
         inWord = false;
         blankOK = false;
         continue;
@@ -61,7 +59,7 @@ export function parseWords(rest: string, base: number, escape: string): RawWord[
       } else if (c === esc) {
         // An escape keeps itself and the next char; a trailing one is dropped.
         if (i + 1 === rest.length) {
-          parts.push(rest.slice(from, i));
+          head += rest.slice(from, i);
           from = i + 1;
         } else i++;
       }
@@ -70,13 +68,16 @@ export function parseWords(rest: string, base: number, escape: string): RawWord[
     if (c === quote) quote = 0;
     else if (c === esc && quote !== 0x27) {
       if (i + 1 === rest.length) {
-        parts.push(rest.slice(from, i));
+        head += rest.slice(from, i);
         from = i + 1;
         quote = 0;
       } else i++;
     }
   }
-  if (inWord) flush(rest.length);
+  if (inWord) {
+    const value = head + rest.slice(from);
+    if (blankOK || value.length > 0) words.push({ value, start: base + wordStart, end: base + rest.length });
+  }
   return words;
 }
 
@@ -166,18 +167,22 @@ export const parseMaybeJSON: LineParser = (rest, base) => {
 const parseMaybeJSONToList: LineParser = (rest, base, escape) =>
   parseJSON(rest, base) ?? parseStringsWhitespaceDelimited(rest, base, escape);
 
+/** Go's byte-wise `unicode.IsSpace(rune(rest[i]))` for a whole character (see below). */
+function separatesHealthType(c: number): boolean {
+  return c < 0x80 ? isGoSpace(c) : utf8Bytes(c).some((b) => b === 0x85 || b === 0xa0);
+}
+
 /**
  * `parseHealthConfig`: the type word, then the rest like CMD. Go finds the separator byte-wise
  * (`unicode.IsSpace(rune(rest[i]))`), so a character whose UTF-8 holds 0x85 or 0xA0 separates;
  * Go would keep that character's leading bytes in the type word, we leave the whole char out.
  */
 const parseHealthConfig: LineParser = (rest, base, escape) => {
-  const separates = (c: number): boolean => (c < 0x80 ? isGoSpace(c) : utf8Bytes(c).some((b) => b === 0x85 || b === 0xa0));
   let sep = 0;
-  while (sep < rest.length && !separates(rest.codePointAt(sep) ?? 0)) sep += (rest.codePointAt(sep) ?? 0) > 0xffff ? 2 : 1;
+  while (sep < rest.length && !separatesHealthType(rest.codePointAt(sep) ?? 0)) sep += (rest.codePointAt(sep) ?? 0) > 0xffff ? 2 : 1;
   if (sep === 0) return NONE;
   let next = sep;
-  while (next < rest.length && separates(rest.codePointAt(next) ?? 0)) next += (rest.codePointAt(next) ?? 0) > 0xffff ? 2 : 1;
+  while (next < rest.length && separatesHealthType(rest.codePointAt(next) ?? 0)) next += (rest.codePointAt(next) ?? 0) > 0xffff ? 2 : 1;
   const cmd = parseMaybeJSON(rest.slice(next), base + next, escape);
   return { words: [{ value: rest.slice(0, sep), start: base, end: base + sep }, ...cmd.words], json: cmd.json };
 };

@@ -15,15 +15,22 @@ import { canContainHeredoc, heredocsFromLine, readHeredocBodies } from './heredo
 import { newNodeFromLine } from './instruction-node';
 import { LineReader, LogicalLine, contentEnd, lineRange, positionOn } from './source-map';
 
-/** `trimContinuationCharacter`: end of the kept text, and whether the line continues. */
-function trimContinuation(text: string, start: number, end: number, escape: number): [number, boolean] {
+/**
+ * `trimContinuationCharacter`: the end of the kept text. The line continues exactly when that is
+ * before `end` (a number rather than a tuple: this runs for every physical line).
+ */
+function trimContinuation(text: string, start: number, end: number, escape: number): number {
   let e = end;
   while (e > start && (text.charCodeAt(e - 1) === 0x20 || text.charCodeAt(e - 1) === 0x09)) e--;
   // `([^E])E[ \t]*$|^E[ \t]*$`: an escape preceded by another escape is not a continuation.
-  if (e > start && text.charCodeAt(e - 1) === escape && (e - 1 === start || text.charCodeAt(e - 2) !== escape)) {
-    return [e - 1, true];
-  }
-  return [end, false];
+  if (e > start && text.charCodeAt(e - 1) === escape && (e - 1 === start || text.charCodeAt(e - 2) !== escape)) return e - 1;
+  return end;
+}
+
+/** `String.prototype.isWellFormed` where the engine has it (a native scan), else false. */
+function isWellFormedNative(s: string): boolean {
+  const native = (s as { isWellFormed?: () => boolean }).isWellFormed;
+  return typeof native === 'function' && native.call(s);
 }
 
 /** Rethrows a location-less error from a line parser with the instruction's lines. */
@@ -36,7 +43,9 @@ function withLocation(error: unknown, reader: LineReader, first: number, last: n
 
 export function parseDockerfile(input: string): Dockerfile {
   const hadBom = input.charCodeAt(0) === 0xfeff;
-  const source = toWellFormed(hadBom ? input.slice(1) : input);
+  const withoutBom = hadBom ? input.slice(1) : input;
+  // The native check first: toWellFormed scans every character in JS, a visible share of a parse.
+  const source = isWellFormedNative(withoutBom) ? withoutBom : toWellFormed(withoutBom);
   const reader = new LineReader(source, hadBom ? 3 : 0);
   const { lines } = reader;
   const text = source; // BOM-less, well-formed: every range below points into it
@@ -47,6 +56,7 @@ export function parseDockerfile(input: string): Dockerfile {
   const warnings: ParseWarning[] = [];
   const instructions: InstructionNode[] = [];
   let prevComments: string[] = [];
+  const logical = new LogicalLine(lines, 0);
 
   const recordComment = (index: number, hashAt: number): void => {
     const end = contentEnd(lines, index);
@@ -85,12 +95,14 @@ export function parseDockerfile(input: string): Dockerfile {
       continue;
     }
     const escapeCode = escape.charCodeAt(0);
-    const [firstEnd, continues] = trimContinuation(text, tokenStart, end, escapeCode);
+    const firstEnd = trimContinuation(text, tokenStart, end, escapeCode);
+    const continues = firstEnd !== end;
     if (!continues && firstEnd === tokenStart) continue;
 
-    const logical = new LogicalLine(lines, index);
+    logical.reset(index);
     logical.append(index, tokenStart, firstEnd);
-    const emptyLines: number[] = [];
+    let firstEmpty = -1; // the first and last blank continuation lines, for the warning
+    let lastEmpty = -1;
     let last = index;
     for (let more = continues; more; ) {
       const next = reader.next();
@@ -104,26 +116,26 @@ export function parseDockerfile(input: string): Dockerfile {
         continue;
       }
       if (firstChar === nextEnd) {
-        emptyLines.push(next);
+        if (firstEmpty < 0) firstEmpty = next;
+        lastEmpty = next;
         continue;
       }
-      const [pieceEnd, again] = trimContinuation(text, nextStart, nextEnd, escapeCode);
+      const pieceEnd = trimContinuation(text, nextStart, nextEnd, escapeCode);
       logical.append(next, nextStart, pieceEnd);
-      more = again;
+      more = pieceEnd !== nextEnd;
     }
 
     const line = logical.text();
-    const firstEmpty = emptyLines[0];
-    if (firstEmpty !== undefined) {
+    if (firstEmpty >= 0) {
       warnings.push({
         code: 'empty-continuation',
         message: `Empty continuation line found in: ${line}`,
-        range: lineRange(lines, firstEmpty, emptyLines[emptyLines.length - 1] ?? firstEmpty),
+        range: lineRange(lines, firstEmpty, lastEmpty),
       });
     }
     let node: InstructionNode;
     try {
-      node = newNodeFromLine({ line, escape, range: (s, e) => logical.range(s, e) }, prevComments);
+      node = newNodeFromLine({ line, escape, map: logical }, prevComments);
       if (canContainHeredoc(node) && line.includes('<<')) {
         const headers = heredocsFromLine(line);
         if (headers.length > 0) {

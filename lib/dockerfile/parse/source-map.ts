@@ -68,10 +68,13 @@ export function lineRange(lines: SourceLines, first: number, last: number, fromO
  * Text is joined once at the end, so assembling a huge continued instruction stays linear.
  */
 export class LogicalLine {
+  // Segment i is `parts[i]`, at logical offset `segOffset[i]`, from physical line `segLine[i]`,
+  // column `segColumn[i]`; only the first `count` entries are in use (see `reset`).
   private readonly parts: string[] = [];
   private readonly segOffset: number[] = [];
   private readonly segLine: number[] = [];
   private readonly segColumn: number[] = [];
+  private count = 0;
   private joined: string | null = null;
   private hint = 0;
   length = 0;
@@ -79,28 +82,44 @@ export class LogicalLine {
   constructor(
     private readonly lines: SourceLines,
     /** Line of the instruction's first physical line, used when no piece was added. */
-    private readonly firstLine: number,
+    private firstLine: number,
   ) {}
+
+  /**
+   * Starts the next instruction's logical line. The parser reuses one LogicalLine for the whole
+   * file (nodes keep the ranges, never the map), and entries are overwritten rather than the
+   * arrays truncated (which would drop their storage), so the four arrays are allocated once
+   * per parse instead of once per instruction.
+   */
+  reset(firstLine: number): void {
+    this.firstLine = firstLine;
+    this.count = 0;
+    this.joined = null;
+    this.hint = 0;
+    this.length = 0;
+  }
 
   /** Appends `source[from:to]`, which lies on physical line `lineIndex`. */
   append(lineIndex: number, from: number, to: number): void {
     if (to <= from) return;
-    this.parts.push(this.lines.text.slice(from, to));
-    this.segOffset.push(this.length);
-    this.segLine.push(lineIndex);
-    this.segColumn.push(from - (this.lines.starts[lineIndex] ?? 0));
+    const i = this.count++;
+    this.parts[i] = this.lines.text.slice(from, to);
+    this.segOffset[i] = this.length;
+    this.segLine[i] = lineIndex;
+    this.segColumn[i] = from - (this.lines.starts[lineIndex] ?? 0);
     this.length += to - from;
     this.joined = null;
   }
 
+  /** The joined text; pieces are joined once at the end, so a huge continued line stays linear. */
   text(): string {
-    this.joined ??= this.parts.join('');
+    this.joined ??= this.count === 1 ? (this.parts[0] as string) : this.parts.slice(0, this.count).join('');
     return this.joined;
   }
 
   /** Source position of logical offset `offset` (the char there, or just past the end). */
   position(offset: number): Position {
-    const count = this.segOffset.length;
+    const count = this.count;
     if (count === 0) return { line: this.firstLine + 1, column: 1 };
     let lo = this.hint;
     // Words are mapped left to right: try a short walk from the last segment before searching.

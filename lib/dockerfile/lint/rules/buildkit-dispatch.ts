@@ -6,8 +6,10 @@
  */
 import type { FlagWord, InstructionNode, Range, Word } from '../../ast';
 import { isDockerfileError } from '../../errors';
-import { createArgScope, createShellLexer, parsePlatform, PLATFORM_ARG_NAMES, type EnvLookup, type StageScope } from '../../expand';
-import type { Instruction } from '../../instructions/types';
+import {
+  createArgScope, createShellLexer, parsePlatform, PLATFORM_ARG_NAMES, type EnvLookup, type ExpandResult, type StageScope,
+} from '../../expand';
+import type { Instruction, KeyValue } from '../../instructions/types';
 import { suggest } from '../../instructions/suggest';
 import type { LintContext, StageInfo } from '../context';
 import { isValidImageReference } from '../image-ref';
@@ -26,6 +28,13 @@ export type DispatchEvent =
 const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 // ARGs BuildKit consumes itself (convert.go `nonEnvArgs`).
 const NON_ENV_ARGS = new Set(['BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE']);
+
+interface DispatchState {
+  scope: StageScope;
+  workdirSet: boolean;
+  /** ARGs declared so far in the stage: their unset uses are not reported. */
+  buildArgs: Set<string>;
+}
 
 export function dispatchEvents(ctx: LintContext): DispatchEvent[] {
   return ctx.memo('buildkit-dispatch', () => new Dispatcher(ctx).run());
@@ -63,12 +72,12 @@ class Dispatcher {
     }
     this.metaKeys.push(...PLATFORM_ARG_NAMES);
     if (metaOk) for (const stage of this.ctx.stages) this.checkFrom(stage);
-    const scopes = new Map<StageInfo, { scope: StageScope; workdirSet: boolean }>();
+    const scopes = new Map<StageInfo, DispatchState>();
     for (const stage of this.ctx.stages) {
       const parent = stage.parent ? scopes.get(stage.parent) : undefined;
       const env = this.ctx.options.baseImageEnv?.(stage.stage.from.image.value) ?? [DEFAULT_PATH];
       const scope = this.scope.startStage(parent ? parent.scope : { kind: 'image', env: env.some((e) => e.startsWith('PATH=')) ? env : [...env, DEFAULT_PATH] });
-      const state = { scope, workdirSet: parent?.workdirSet ?? false, buildArgs: new Set(scope.declaredArgs().map((a) => a.key)) };
+      const state: DispatchState = { scope, workdirSet: parent?.workdirSet ?? false, buildArgs: new Set(scope.declaredArgs().map((a) => a.key)) };
       for (const ins of stage.stage.commands) {
         try {
           this.dispatch(ins, state);
@@ -123,21 +132,33 @@ class Dispatcher {
   }
 
   /** Expands one word and records its unset variables (reportUnmatchedVariables). */
-  private expand(node: InstructionNode, range: Range, text: string, state: { scope: StageScope; buildArgs: Set<string> }, env: EnvLookup) {
-    // Most words are plain: without `$`, quotes or escapes the lexer would return them unchanged.
-    if (!/[$'"\\`]/.test(text)) return { result: text, words: text === '' ? [] : [text] };
+  private expand(node: InstructionNode, range: Range, text: string, state: DispatchState, env: EnvLookup): ExpandResult | null {
+    // Most words are plain: without `$`, quotes or escapes the lexer would return them unchanged
+    // (callers then use the text itself; no result object is allocated for them).
+    if (!NEEDS_LEXER.test(text)) return null;
     const result = this.lexer.expand(text, env);
-    this.unmatched(node, range, result.unmatched, state);
+    this.unmatched(node, range, result.unmatched, state, null);
     return result;
   }
 
-  private unmatched(
-    node: InstructionNode,
-    range: Range,
-    names: ReadonlySet<string>,
-    state: { scope: StageScope; buildArgs: Set<string> },
-    options: readonly string[] = state.scope.env().map(([k]) => k),
-  ): void {
+  /** `expand`, for callers that need the expanded text. */
+  private expandText(node: InstructionNode, range: Range, text: string, state: DispatchState, env: EnvLookup): string {
+    return this.expand(node, range, text, state, env)?.result ?? text;
+  }
+
+  private expandFlag(node: InstructionNode, name: string, state: DispatchState, env: EnvLookup): void {
+    for (const f of node.flags) {
+      if (f.name !== name) continue;
+      if (f.value) this.expand(node, f.range, f.value, state, env);
+      return; // the first flag of that name, as `find` would
+    }
+  }
+
+  /**
+   * Records the unset names no ARG declared. `options` are the names to suggest from; null
+   * means the stage's current environment, only listed when there is something to report.
+   */
+  private unmatched(node: InstructionNode, range: Range, names: ReadonlySet<string>, state: DispatchState, options: readonly string[] | null): void {
     if (names.size === 0) return;
     for (const name of names) {
       if (state.buildArgs.has(name) || NON_ENV_ARGS.has(name)) continue;
@@ -146,36 +167,37 @@ class Dispatcher {
       if (seen.has(name)) continue;
       seen.add(name);
       this.reported.set(node, seen);
+      options ??= state.scope.env().map(([k]) => k);
       this.events.push({ kind: 'undefined-var', node, range, name, suggestion: suggest(name, options, true) });
     }
   }
 
-  private dispatch(ins: Instruction, state: { scope: StageScope; workdirSet: boolean; buildArgs: Set<string> }): void {
+  // Loops and methods instead of per-instruction closures and spread copies: this runs for every
+  // instruction on every keystroke.
+  private dispatch(ins: Instruction, state: DispatchState): void {
     const node = ins.node;
     // Every word of an instruction expands against the environment as it was before it.
     const env = state.scope.lookup();
-    const word = (w: Word) => this.expand(node, w.range, w.value, state, env);
-    const flag = (name: string) => {
-      const f = node.flags.find((x) => x.name === name);
-      if (f?.value) this.expand(node, f.range, f.value, state, env);
-    };
     switch (ins.kind) {
       case 'copy':
       case 'add':
-        flag('chown');
-        flag('chmod');
-        if (ins.kind === 'add') flag('checksum');
-        for (const w of [...ins.sources, ins.destination]) word(w);
+        this.expandFlag(node, 'chown', state, env);
+        this.expandFlag(node, 'chmod', state, env);
+        if (ins.kind === 'add') this.expandFlag(node, 'checksum', state, env);
+        for (const w of ins.sources) this.expand(node, w.range, w.value, state, env);
+        this.expand(node, ins.destination.range, ins.destination.value, state, env);
         return;
       case 'env': {
-        const expanded = ins.pairs.map((p) => ({
-          key: this.expand(node, p.keyRange, p.key, state, env).result,
-          value: this.expand(node, p.valueRange, p.value, state, env).result,
-          keyRange: p.keyRange,
-        }));
-        for (const p of expanded) {
-          this.secret(node, p.keyRange, 'ENV', p.key);
-          state.scope.setEnv(p.key, p.value);
+        // All values are expanded before any is set (dispatchEnv).
+        const keys: string[] = [];
+        const values: string[] = [];
+        for (const p of ins.pairs) {
+          keys.push(this.expandText(node, p.keyRange, p.key, state, env));
+          values.push(this.expandText(node, p.valueRange, p.value, state, env));
+        }
+        for (let i = 0; i < keys.length; i++) {
+          this.secret(node, (ins.pairs[i] as KeyValue).keyRange, 'ENV', keys[i] as string);
+          state.scope.setEnv(keys[i] as string, values[i] as string);
         }
         return;
       }
@@ -186,19 +208,24 @@ class Dispatcher {
         }
         return;
       case 'expose':
-        for (const w of ins.ports) for (const port of word(w).words) this.events.push({ kind: 'expose', node, word: w, port });
+        for (const w of ins.ports) {
+          const expanded = this.expand(node, w.range, w.value, state, env);
+          if (expanded === null) {
+            if (w.value !== '') this.events.push({ kind: 'expose', node, word: w, port: w.value });
+          } else for (const port of expanded.words) this.events.push({ kind: 'expose', node, word: w, port });
+        }
         return;
       case 'user':
-        word(ins.user);
+        this.expand(node, ins.user.range, ins.user.value, state, env);
         return;
       case 'stopsignal':
-        word(ins.signal);
+        this.expand(node, ins.signal.range, ins.signal.value, state, env);
         return;
       case 'volume':
-        for (const w of ins.volumes) word(w);
+        for (const w of ins.volumes) this.expand(node, w.range, w.value, state, env);
         return;
       case 'workdir': {
-        const path = word(ins.path).result;
+        const path = this.expandText(node, ins.path.range, ins.path.value, state, env);
         // Only the first WORKDIR of a stage (or its parents) is checked: fixing it fixes the rest.
         if (!state.workdirSet && !path.startsWith('/')) this.events.push({ kind: 'relative-workdir', node, range: ins.path.range, path });
         state.workdirSet = true;
@@ -208,9 +235,12 @@ class Dispatcher {
         for (const decl of ins.args) {
           this.secret(node, keyRange(decl.range, decl.key), 'ARG', decl.key);
           // Suggestions come from the environment before this ARG is added (dispatchArg).
-          const before = state.scope.env().map(([k]) => k);
+          const existed = state.scope.lookup().get(decl.key) !== undefined;
           const resolved = state.scope.declare({ key: decl.key, value: decl.value });
-          this.unmatched(node, decl.range, resolved.unmatched, state, before);
+          if (resolved.unmatched.size > 0) {
+            const before = state.scope.env().map(([k]) => k);
+            this.unmatched(node, decl.range, resolved.unmatched, state, existed ? before : before.filter((k) => k !== decl.key));
+          }
           state.buildArgs.add(decl.key);
         }
         return;
@@ -222,6 +252,9 @@ class Dispatcher {
     if (SECRET.test(key) && !ALLOWED.test(key)) this.events.push({ kind: 'secret', node, range, instruction, key });
   }
 }
+
+// Characters that make the lexer change a word; without them it expands to itself.
+const NEEDS_LEXER = /[$'"\\`]/;
 
 // BuildKit `getSecretsRegex`: a secret-ish token as a whole `_`-separated part of the name,
 // unless an allow-listed token (PUBLIC, and since buildkit#6501 FILE and VERSION) is also there.

@@ -7,8 +7,25 @@ import type { InstructionNode } from '../../ast';
 import type { LintRule } from '../types';
 import { replace } from './shared';
 
-const isLower = (s: string): boolean => s === s.toLowerCase();
-const isUpper = (s: string): boolean => s === s.toUpperCase();
+// `s === s.toLowerCase()` / `toUpperCase()`, decided without building the converted string for
+// ASCII text (every keyword, checked for each instruction on each keystroke).
+function isLower(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return s === s.toLowerCase();
+    if (c >= 0x41 && c <= 0x5a) return false;
+  }
+  return true;
+}
+
+function isUpper(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return s === s.toUpperCase();
+    if (c >= 0x61 && c <= 0x7a) return false;
+  }
+  return true;
+}
 
 export const StageNameCasing: LintRule = {
   id: 'StageNameCasing',

@@ -7,7 +7,7 @@
  */
 import type { RunInstruction } from '../../instructions/types';
 import type { StageInfo } from '../context';
-import { argsNoFlags, basename, cmdHasArgs, hasArg, hasFlag } from '../shell/command-args';
+import { argsNoFlags, basename, cmdHasArgs, firstNonFlag, hasArg, hasFlag, isFlag } from '../shell/command-args';
 import type { ShellCommand, ShellWord } from '../shell/parse-shell';
 import type { CommandRef } from '../shell/run-analysis';
 import type { LintRule } from '../types';
@@ -39,51 +39,67 @@ function optionValue(cmd: ShellCommand, short: string, long: string): string | n
   return null;
 }
 
-/** What one command leaves on disk, with paths relative to `cwd` resolved. */
 const CREATORS = new Set(['apt-get', 'apk', 'npm', 'pnpm', 'yarn', 'wget', 'curl', 'git']);
+const NONE: readonly string[] = [];
 
-function created(cmd: ShellCommand, cwd: string, text: string): Array<Omit<Artifact, 'line'>> {
+/**
+ * Appends to `out` what one command leaves on disk, with paths relative to `cwd` resolved.
+ * Appending to the caller's list (rather than returning one per command) keeps the common case,
+ * a command that creates nothing, free of allocations.
+ */
+function created(cmd: ShellCommand, cwd: string, text: string, line: number, out: Artifact[]): void {
   const name = basename(cmd.name.value);
-  const out: Array<Omit<Artifact, 'line'>> = [];
-  if (!CREATORS.has(name) && !name.startsWith('pip') && !name.startsWith('python')) return out;
-  const add = (path: string | null, tree: boolean) => {
-    if (path) out.push({ path, tree, what: `\`${[cmd.name, ...cmd.args.slice(0, 2)].map((w) => w.value).join(' ')}\`` });
-  };
-  if (cmdHasArgs(cmd, 'apt-get', ['update'])) add(APT_LISTS, true);
-  if ((cmdHasArgs(cmd, 'apk', ['add']) || cmdHasArgs(cmd, 'apk', ['update'])) && !hasFlag(cmd, 'no-cache')) add(APK_CACHE, true);
-  if (isPipInstall(cmd) && !hasArg(cmd, '--no-cache-dir') && !text.includes('PIP_NO_CACHE_DIR=')) add(PIP_CACHE, true);
-  if (['npm', 'pnpm'].includes(name) && ['install', 'i', 'ci'].includes(argsNoFlags(cmd.args)[0]?.value ?? '')) add(NPM_CACHE, true);
-  if (name === 'yarn' && ['install', undefined].includes(argsNoFlags(cmd.args)[0]?.value)) add(YARN_CACHE, true);
+  if (!CREATORS.has(name) && !name.startsWith('pip') && !name.startsWith('python')) return;
+  const start = out.length;
+  if (cmdHasArgs(cmd, 'apt-get', ['update'])) addArtifact(out, line, APT_LISTS, true);
+  if ((cmdHasArgs(cmd, 'apk', ['add']) || cmdHasArgs(cmd, 'apk', ['update'])) && !hasFlag(cmd, 'no-cache')) addArtifact(out, line, APK_CACHE, true);
+  if (isPipInstall(cmd) && !hasArg(cmd, '--no-cache-dir') && !text.includes('PIP_NO_CACHE_DIR=')) addArtifact(out, line, PIP_CACHE, true);
+  if ((name === 'npm' || name === 'pnpm') && ['install', 'i', 'ci'].includes(firstNonFlag(cmd.args)?.value ?? '')) addArtifact(out, line, NPM_CACHE, true);
+  if (name === 'yarn' && ['install', undefined].includes(firstNonFlag(cmd.args)?.value)) addArtifact(out, line, YARN_CACHE, true);
   const url = name === 'wget' || name === 'curl' ? cmd.args.find((w) => URL_PREFIX.test(w.value))?.value : undefined;
   if (name === 'wget' && url) {
     const output = optionValue(cmd, 'O', 'output-document');
-    if (output !== '-') add(resolvePath(output ?? urlBasename(url), cwd), false);
+    if (output !== '-') addArtifact(out, line, resolvePath(output ?? urlBasename(url), cwd), false);
   }
   if (name === 'curl' && url) {
     const output = optionValue(cmd, 'o', 'output');
     const remoteName = cmd.args.some((w) => w.value === '--remote-name' || (/^-[^-]/.test(w.value) && w.value.includes('O')));
-    if (output !== null && output !== '-') add(resolvePath(output, cwd), false);
-    else if (remoteName) add(resolvePath(urlBasename(url), cwd), false);
+    if (output !== null && output !== '-') addArtifact(out, line, resolvePath(output, cwd), false);
+    else if (remoteName) addArtifact(out, line, resolvePath(urlBasename(url), cwd), false);
   }
   if (name === 'git' && cmdHasArgs(cmd, 'git', ['clone'])) {
     const positional = argsNoFlags(cmd.args).filter((w) => w.value !== 'clone');
     const repo = positional[0]?.value;
     const dir = positional[1]?.value ?? (repo ? urlBasename(repo).replace(/\.git$/, '') : null);
-    if (dir) add(resolvePath(dir, cwd), true);
+    if (dir) addArtifact(out, line, resolvePath(dir, cwd), true);
   }
-  return out;
+  if (out.length === start) return;
+  const what = `\`${[cmd.name, ...cmd.args.slice(0, 2)].map((w) => w.value).join(' ')}\``;
+  for (let i = start; i < out.length; i++) (out[i] as Artifact).what = what;
+}
+
+function addArtifact(out: Artifact[], line: number, path: string | null, tree: boolean): void {
+  if (path) out.push({ path, tree, line, what: '' }); // `what` is filled in once per command
 }
 
 /** Paths a command deletes: `rm` arguments, and the caches the clean commands empty. */
-function deleted(cmd: ShellCommand, cwd: string): string[] {
+function deleted(cmd: ShellCommand, cwd: string): readonly string[] {
   const name = basename(cmd.name.value);
-  if (name !== 'rm' && name !== 'yarn' && name !== 'npm' && name !== 'apk' && !name.startsWith('pip')) return [];
-  if (name === 'rm') return argsNoFlags(cmd.args).map((w) => resolvePath(w.value, cwd)).filter((p): p is string => p !== null);
+  if (name !== 'rm' && name !== 'yarn' && name !== 'npm' && name !== 'apk' && !name.startsWith('pip')) return NONE;
+  if (name === 'rm') {
+    const paths: string[] = [];
+    for (const w of cmd.args) {
+      if (isFlag(w)) continue;
+      const path = resolvePath(w.value, cwd);
+      if (path !== null) paths.push(path);
+    }
+    return paths;
+  }
   if (name === 'yarn' && cmdHasArgs(cmd, 'yarn', ['cache']) && hasArg(cmd, 'clean')) return [YARN_CACHE];
   if (name === 'npm' && hasArg(cmd, 'cache') && hasArg(cmd, 'clean')) return [NPM_CACHE];
   if (name.startsWith('pip') && hasArg(cmd, 'cache') && hasArg(cmd, 'purge')) return [PIP_CACHE];
   if (name === 'apk' && hasArg(cmd, 'cache') && hasArg(cmd, 'clean')) return [APK_CACHE];
-  return [];
+  return NONE;
 }
 
 export const LL1006: LintRule = {
@@ -127,17 +143,26 @@ export const LL1006: LintRule = {
         let cwd = workdir;
         for (const ref of analysis.commands) {
           const cmd = ref.command;
-          if (cmd.name.value === 'cd') cwd = resolvePath(argsNoFlags(cmd.args)[0]?.value ?? '/root', cwd) ?? cwd;
+          if (cmd.name.value === 'cd') cwd = resolvePath(firstNonFlag(cmd.args)?.value ?? '/root', cwd) ?? cwd;
           const targets = deleted(cmd, cwd);
-          removed.push(...targets);
-          const earlier = targets.map((t) => artifacts.find(t)).find((a) => a !== undefined);
-          if (earlier) reportLater(ins, ref, earlier);
-          for (const a of created(cmd, cwd, analysis.original)) made.push({ ...a, line: ins.line });
+          for (const target of targets) removed.push(target);
+          for (const target of targets) {
+            const earlier = artifacts.find(target);
+            if (earlier) {
+              reportLater(ins, ref, earlier);
+              break;
+            }
+          }
+          created(cmd, cwd, analysis.original, ins.line, made);
         }
+        if (made.length === 0) continue;
         // What the same RUN already removes never reaches a layer.
-        const here = new ArtifactIndex();
-        for (const a of made) here.add(a);
-        const gone = new Set(removed.flatMap((t) => here.findAll(t)));
+        const gone = new Set<Artifact>();
+        if (removed.length > 0) {
+          const here = new ArtifactIndex();
+          for (const a of made) here.add(a);
+          for (const target of removed) for (const a of here.findAll(target)) gone.add(a);
+        }
         for (const a of made) if (!gone.has(a)) artifacts.add(a);
       }
       state.set(stage, { artifacts, workdir });

@@ -10,9 +10,15 @@ import type { CommandRef } from '../shell/run-analysis';
 import { parseShell, type ShellWord } from '../shell/parse-shell';
 import type { LintFix } from '../types';
 
-/** hadolint `dropQuotes`: strips `"` and `'` from both ends. */
+const isQuote = (c: number): boolean => c === 0x22 || c === 0x27;
+
+/** hadolint `dropQuotes`: strips `"` and `'` from both ends (by index: most words have none). */
 export function dropQuotes(text: string): string {
-  return text.replace(/^["']+|["']+$/g, '');
+  let start = 0;
+  let end = text.length;
+  while (start < end && isQuote(text.charCodeAt(start))) start++;
+  while (end > start && isQuote(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 /** Targets of `--mount=type=cache,...` on a RUN (`target`, `dst` and `destination` are synonyms). */

@@ -31,8 +31,18 @@ export interface LexResult {
 // Longest first, so `&&` wins over `&` and `<<-` over `<<`.
 const OPERATORS = ['&>>', '<<-', '<<<', '&&', '||', ';;', ';&', '|&', '>>', '<<', '<>', '>&', '<&', '&>', '>|', '|', '&', ';', '(', ')', '<', '>'];
 const REDIRECTS = new Set(['&>>', '<<-', '<<<', '>>', '<<', '<>', '>&', '<&', '&>', '>|', '<', '>']);
-const WORD_BREAK = new Set([' ', '\t', '\n', '|', '&', ';', '(', ')', '<', '>']);
 const OP_START = new Set(['|', '&', ';', '(', ')', '<', '>']);
+
+/** Ends an unquoted word: blanks, newline, `\r` and the operator characters `|&;()<>`. */
+function isWordBreak(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x7c || c === 0x26 || c === 0x3b || c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e;
+}
+
+/** The longest operator at `at` that ends by `to` (a loop, not `find` with a closure per token). */
+function operatorAt(text: string, at: number, to: number): string | undefined {
+  for (const op of OPERATORS) if (text.startsWith(op, at) && at + op.length <= to) return op;
+  return undefined;
+}
 
 /** After the digits of a possible `2>` file descriptor: the offset of the `<`/`>`, or `i` if none. */
 function ioNumberEnd(text: string, i: number, to: number): number {
@@ -76,7 +86,7 @@ export function lexShell(text: string, from: number, to: number, escape: string,
       continue;
     }
     const fd = c >= '0' && c <= '9' ? ioNumberEnd(text, i, to) : i;
-    const op = OP_START.has(text[fd] as string) ? OPERATORS.find((o) => text.startsWith(o, fd) && fd + o.length <= to) : undefined;
+    const op = OP_START.has(text[fd] as string) ? operatorAt(text, fd, to) : undefined;
     if (op && (fd === i || REDIRECTS.has(op))) {
       const opStart = fd;
       const end = opStart + op.length;
@@ -116,48 +126,58 @@ function skipHeredocBodies(text: string, i: number, to: number, docs: Array<{ de
   return Math.min(i, to);
 }
 
+/**
+ * One word from `start`. Runs of ordinary characters are sliced out whole rather than appended
+ * one character at a time: this lexer sees every character of every RUN.
+ */
 function readWord(text: string, start: number, to: number, escape: string, nested: ShellToken[][], depth: number): ShellWord {
+  const esc = escape.charCodeAt(0);
   let value = '';
   let quoted = false;
   let i = start;
+  let plain = start; // start of the pending run of ordinary characters
   while (i < to) {
-    const c = text[i] as string;
-    if (WORD_BREAK.has(c) || c === '\r') break;
-    if (c === escape) {
+    const c = text.charCodeAt(i);
+    if (isWordBreak(c)) break;
+    if (c === esc) {
+      value += text.slice(plain, i);
       quoted = true;
-      const next = text[i + 1];
-      if (next === undefined || i + 1 >= to) {
+      if (i + 1 >= to) {
         i++;
       } else {
-        if (next !== '\n') value += next;
+        if (text.charCodeAt(i + 1) !== 0x0a) value += text[i + 1] as string;
         i += 2;
       }
+      plain = i;
       continue;
     }
-    if (c === "'") {
+    if (c === 0x27) {
+      value += text.slice(plain, i);
       quoted = true;
       const close = text.indexOf("'", i + 1);
       const end = close < 0 || close >= to ? to : close;
       value += text.slice(i + 1, end);
       i = Math.min(to, end + 1);
+      plain = i;
       continue;
     }
-    if (c === '"') {
+    if (c === 0x22) {
+      value += text.slice(plain, i);
       quoted = true;
       const r = readDoubleQuoted(text, i + 1, to, escape, nested, depth);
       value += r.value;
       i = r.end;
+      plain = i;
       continue;
     }
-    if (c === '$' || (c === '`' && escape !== '`')) {
-      const end = readExpansion(text, i, to, escape, nested, depth);
-      value += text.slice(i, end);
-      i = end;
+    if (c === 0x24 || (c === 0x60 && esc !== 0x60)) {
+      // Kept as written, so it simply stays part of the ordinary run.
+      i = readExpansion(text, i, to, escape, nested, depth);
       continue;
     }
-    value += c;
     i++;
   }
+  value += text.slice(plain, Math.min(i, to));
   return { value, start, end: i, quoted };
 }
 

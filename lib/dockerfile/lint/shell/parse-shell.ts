@@ -50,10 +50,7 @@ function assemble(tokens: readonly ShellToken[], out: ShellScript): void {
   let skipNextWord = false;
   let mode: Mode = 'command';
   let caseDepth = 0;
-  const finish = (): void => {
-    if (current) out.commands.push(current);
-    current = null;
-  };
+  // The current command is closed inline (no `finish` closure: this runs for every RUN).
   for (const token of tokens) {
     if (token.kind === 'comment') continue;
     if (token.kind === 'redirect') {
@@ -66,7 +63,8 @@ function assemble(tokens: readonly ShellToken[], out: ShellScript): void {
         continue;
       }
       if (token.op === '|' || token.op === '|&') out.pipes++;
-      finish();
+      if (current) out.commands.push(current);
+      current = null;
       if (mode === 'for-header' && (token.op === ';' || token.op === '\n')) mode = 'command';
       if (caseDepth > 0 && (token.op === ';;' || token.op === ';&')) mode = 'case-pattern';
       continue;
@@ -109,5 +107,5 @@ function assemble(tokens: readonly ShellToken[], out: ShellScript): void {
     }
     current = { name: word, args: [] };
   }
-  finish();
+  if (current) out.commands.push(current);
 }

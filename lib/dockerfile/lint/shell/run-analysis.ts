@@ -4,7 +4,7 @@
  * (`RUN <<EOF`, `RUN bash <<EOF`) is a script of its own, unless its shebang names a
  * non-shell interpreter (`#!/usr/bin/env python3`), which BuildKit runs as a file.
  */
-import type { Range } from '../../ast';
+import type { Heredoc, Range } from '../../ast';
 import type { RunInstruction } from '../../instructions/types';
 import { mapHeredoc, mapJoinedText, type OffsetMap, type SourceText } from '../source-text';
 import { basename } from './command-args';
@@ -54,7 +54,7 @@ export function analyzeRun(run: RunInstruction, source: SourceText, escape: '\\'
   } else {
     const text = command.text;
     const script = parseShell(text, escape);
-    parts.push(lazyPart('command', text, script, () => mapJoinedText(source, source.offsetAt(command.range.start), text, escape)));
+    parts.push(new LazyPart('command', text, script, source, { offset: source.offsetAt(command.range.start), escape }));
     const first = script.commands[0];
     const runsBodies = HEREDOC_ONLY.test(text) || (first !== undefined && SHELLS.has(basename(first.name.value)) && !first.args.some((a) => a.value === '-c'));
     if (runsBodies) {
@@ -62,7 +62,7 @@ export function analyzeRun(run: RunInstruction, source: SourceText, escape: '\\'
         const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(heredoc.content);
         const interpreter = shebang ? basename(shebang[1] === '/usr/bin/env' ? (shebang[2] ?? '') : (shebang[1] ?? '')) : 'sh';
         if (!SHELLS.has(interpreter)) continue;
-        parts.push(lazyPart('heredoc', heredoc.content, parseShell(heredoc.content, escape), () => mapHeredoc(source, heredoc)));
+        parts.push(new LazyPart('heredoc', heredoc.content, parseShell(heredoc.content, escape), source, heredoc));
       }
     }
   }
@@ -75,18 +75,29 @@ export function analyzeRun(run: RunInstruction, source: SourceText, escape: '\\'
   return { run, parts, commands, pipes, original: parts.map((p) => p.text).join('\n') };
 }
 
-/** Most RUNs never need a source range, so their offset map is only built when asked for. */
-function lazyPart(kind: 'command' | 'heredoc', text: string, script: ShellScript, compute: () => OffsetMap | null): ScriptPart {
-  let map: OffsetMap | null | undefined;
-  return {
-    kind,
-    text,
-    script,
-    get map() {
-      if (map === undefined) map = compute();
-      return map;
-    },
-  };
+/**
+ * Most RUNs never need a source range, so their offset map is only built when asked for. A
+ * class rather than an object literal with a getter and a closure: one is made per RUN, and a
+ * literal's accessor is created anew each time.
+ */
+class LazyPart implements ScriptPart {
+  private computed: OffsetMap | null | undefined = undefined;
+
+  constructor(
+    readonly kind: 'command' | 'heredoc',
+    readonly text: string,
+    readonly script: ShellScript,
+    private readonly source: SourceText,
+    private readonly locate: { offset: number; escape: string } | Heredoc,
+  ) {}
+
+  get map(): OffsetMap | null {
+    if (this.computed === undefined) {
+      const at = this.locate;
+      this.computed = 'offset' in at ? mapJoinedText(this.source, at.offset, this.text, at.escape) : mapHeredoc(this.source, at);
+    }
+    return this.computed;
+  }
 }
 
 /** The source range of a word (or of words `from`..`to`), or null if it cannot be located. */

@@ -4,7 +4,11 @@
  * Imported by *.test.ts files only.
  */
 import { describe, expect, it } from 'vitest';
-import { lint } from '../lint';
+import type { Dockerfile } from '../../ast';
+import { toInstructions } from '../../instructions';
+import type { Instructions } from '../../instructions/types';
+import { parseDockerfile } from '../../parse';
+import { lint, lintDockerfile } from '../lint';
 import { SourceText } from '../source-text';
 import type { Finding, LintFix, LintOptions } from '../types';
 
@@ -28,7 +32,39 @@ export interface CleanCase {
 }
 
 export function findingsOf(src: string, rule: string, options: LintOptions = {}): Finding[] {
-  return lint(src, { debug: true, ...options }).findings.filter((f) => f.rule === rule);
+  const result = lint(src, { debug: true, ...options });
+  expectSameWhenParsed(src, result, options);
+  return result.findings.filter((f) => f.rule === rule);
+}
+
+/**
+ * `lintDockerfile` on the parsed file must give what `lint` gave, and must not modify the tree
+ * or the instructions (the editor shares them with other passes): both are deep-frozen, so a
+ * write throws (and `debug` rethrows it).
+ */
+export function expectSameWhenParsed(src: string, expected: ReturnType<typeof lint>, options: LintOptions = {}): void {
+  let dockerfile: Dockerfile;
+  try {
+    dockerfile = parseDockerfile(src);
+  } catch {
+    return; // lint reports DL1000 from its own parse
+  }
+  let instructions: Instructions | undefined;
+  try {
+    instructions = deepFreeze(toInstructions(dockerfile));
+  } catch {
+    instructions = undefined; // lintDockerfile derives them and reports DL1000 itself
+  }
+  deepFreeze(dockerfile);
+  expect(lintDockerfile(dockerfile, instructions, { debug: true, ...options })).toEqual(expected);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 export function describeRule(rule: string, cases: { fires: FiringCase[]; clean: CleanCase[] }): void {
