@@ -18,3 +18,4 @@ export {
 } from './go-text';
 export { goClean, goDir } from './go-path';
 export { isDigest, sha256Of, shortId, wasmSha256, type Digest, type Sha256, type Sha256Factory } from './digest';
+export { iterableToStream } from './streams';

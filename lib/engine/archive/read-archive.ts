@@ -1,5 +1,5 @@
 import { createTarDecoder } from 'modern-tar';
-import { type Digest, type Sha256Factory } from '@/lib/util';
+import { iterableToStream, type Digest, type Sha256Factory } from '@/lib/util';
 import { EngineError } from '../errors';
 import { type ChangeSet } from '../fs';
 import { diffIdOf, tarToChangeSet, type TarReadLimits } from '../layer';
@@ -62,7 +62,7 @@ export async function readArchive(source: AsyncIterable<Uint8Array> | Iterable<U
   const maxDocumentBytes = limits.maxDocumentBytes ?? 64 * MiB;
   const maxEntries = limits.maxArchiveEntries ?? 100_000;
   const files = new Map<string, ArchiveFile>();
-  const reader = toStream(source).pipeThrough(createTarDecoder({ strict: true })).getReader();
+  const reader = iterableToStream(source).pipeThrough(createTarDecoder({ strict: true })).getReader();
   try {
     for (;;) {
       const next = await reader.read();
@@ -172,18 +172,4 @@ function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
     at += part.length;
   }
   return out;
-}
-
-function toStream(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): ReadableStream<Uint8Array> {
-  const iterator = Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await iterator.next();
-      if (next.done) controller.close();
-      else controller.enqueue(next.value);
-    },
-    async cancel() {
-      await iterator.return?.();
-    },
-  });
 }

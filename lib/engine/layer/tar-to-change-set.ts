@@ -1,3 +1,4 @@
+import { iterableToStream } from '@/lib/util';
 import { createTarDecoder, type ParsedTarEntry } from 'modern-tar';
 import { EngineError } from '../errors';
 import {
@@ -38,7 +39,7 @@ export async function tarToChangeSet(source: AsyncIterable<Uint8Array> | Iterabl
   const maxTotalBytes = limits.maxTotalBytes ?? 2 * GiB;
   const maxEntries = limits.maxEntries ?? 1_000_000;
   const decoder = createTarDecoder({ strict: true });
-  const entries = toReadable(source).pipeThrough(decoder).getReader();
+  const entries = iterableToStream(source).pipeThrough(decoder).getReader();
   const out: ChangeEntry[] = [];
   let buffered = 0;
   try {
@@ -72,20 +73,6 @@ export async function tarToChangeSet(source: AsyncIterable<Uint8Array> | Iterabl
     throw new EngineError('invalid-tar', `invalid tar header: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   return { entries: sortChangeEntries(out) };
-}
-
-function toReadable(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): ReadableStream<Uint8Array> {
-  const iterator = Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await iterator.next();
-      if (next.done) controller.close();
-      else controller.enqueue(next.value);
-    },
-    async cancel() {
-      await iterator.return?.();
-    },
-  });
 }
 
 /** The entry a tar header describes, without content; undefined for what a layer ignores. */
