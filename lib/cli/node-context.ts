@@ -6,9 +6,9 @@
  * browser and the CLI ignore exactly the same paths.
  */
 import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
-import type { CliContext, CliContextEntry } from './layerlab/io';
+import type { BuildContext, ContextEntry } from '@/lib/engine';
 
-export async function openNodeContext(root: string): Promise<CliContext> {
+export async function openNodeContext(root: string): Promise<BuildContext> {
   const top = await lstat(root);
   if (!top.isDirectory()) {
     throw Object.assign(new Error(`unable to prepare context: path "${root}" not found`), { code: 'ENOTDIR' });
@@ -22,8 +22,8 @@ export async function openNodeContext(root: string): Promise<CliContext> {
   };
 }
 
-async function walk(root: string): Promise<CliContextEntry[]> {
-  const out: CliContextEntry[] = [];
+async function walk(root: string): Promise<ContextEntry[]> {
+  const out: ContextEntry[] = [];
   const pending = [''];
   while (pending.length > 0) {
     const dir = pending.pop() as string;

@@ -1,23 +1,5 @@
-import type { Store } from '@/lib/engine';
+import type { BuildContext, Store } from '@/lib/engine';
 import type { Sha256Factory } from '@/lib/util';
-
-/** One entry of a build context directory (the shape lib/engine/build's BuildContext lists). */
-export interface CliContextEntry {
-  path: string;
-  type: 'file' | 'dir' | 'symlink';
-  mode: number;
-  uid: number;
-  gid: number;
-  size: number;
-  linkTarget?: string;
-  mtime?: number;
-}
-
-/** A build context directory, read on demand. */
-export interface CliContext {
-  list(): Promise<CliContextEntry[]>;
-  read(path: string): Promise<Uint8Array>;
-}
 
 /**
  * What a `layerlab` command may do to the outside world; the Node entry and tests provide it.
@@ -44,7 +26,7 @@ export interface CliIO {
   /** Reads a file as a stream of chunks (archives can be gigabytes). */
   readStream?(path: string): AsyncIterable<Uint8Array>;
   /** The build context at `dir`. */
-  openContext?(dir: string): Promise<CliContext>;
+  openContext?(dir: string): Promise<BuildContext>;
   /** The fastest sha256 available (Node's OpenSSL in the CLI). */
   sha256?: Sha256Factory;
   /** Wall clock in ms since the epoch (`docker images` CREATED). */
