@@ -1,6 +1,7 @@
 import type { Instruction } from '@/lib/dockerfile';
 import { baseName, createCoreutils, pathResolver, runShell, type CommandTable } from '@/lib/shell';
 import { lookup, type FsTree } from '../fs';
+import { createPackageCommands, DEFAULT_BANDWIDTH } from '../packages';
 import { commandArgv, DEFAULT_SHELL, type BuildArgValue } from '../image';
 import { runLayerStep, type StepOutcome } from './layer-step';
 import { BuildError, type StageState, type StepContext } from './session';
@@ -19,7 +20,16 @@ type RunInstruction = Extract<Instruction, { kind: 'run' }>;
 /** Container start-up cost of a RUN step, in simulated seconds. */
 const RUN_BASE_SECONDS = 0.2;
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash']);
-let coreutils: CommandTable | null = null;
+/** Coreutils + every package ecosystem, built once per bandwidth (the simulated clock's input). */
+const commandTables = new Map<number, CommandTable>();
+function runCommands(bandwidth: number): CommandTable {
+  let table = commandTables.get(bandwidth);
+  if (table === undefined) {
+    table = { ...createCoreutils(), ...createPackageCommands({ bandwidthBytesPerSecond: bandwidth }) };
+    commandTables.set(bandwidth, table);
+  }
+  return table;
+}
 
 /** What the command is: `[...SHELL, text]` for shell form; heredoc-only RUN runs its body. */
 function runArgv(instr: RunInstruction, shell: readonly string[]): { argv: string[]; script: string | null } {
@@ -55,7 +65,7 @@ export async function dispatchRun(ctx: StepContext, state: StageState, instr: Ru
       throw new BuildError(`process "${display}" did not complete successfully: runc run failed: unable to start container process: error during container init: exec: "${entry}": stat ${entry}: no such file or directory`, ctx.range);
     }
     const fs = createTreeShellFs(tree, user);
-    const commands = (coreutils ??= createCoreutils());
+    const commands = runCommands(session.io.clock?.bandwidthBytesPerSecond ?? DEFAULT_BANDWIDTH);
     let clock = 0;
     let pending = '';
     const log = (stream: 'stdout' | 'stderr') => (chunk: string) => {

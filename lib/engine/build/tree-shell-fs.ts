@@ -1,6 +1,6 @@
 import { FsError, type FileStat, type FsErrorCode, type ShellFs, type WriteOptions } from '@/lib/shell';
 import { EngineError } from '../errors';
-import { editTree, lookup, readContent, readFile, stat, type FsTree } from '../fs';
+import { editTree, lookup, readContent, readFile, stat, syntheticContent, type FsTree } from '../fs';
 
 /**
  * A RUN step's filesystem for lib/shell: a mutable holder of an immutable tree. Every write
@@ -10,6 +10,11 @@ import { editTree, lookup, readContent, readFile, stat, type FsTree } from '../f
  */
 export interface TreeShellFs extends ShellFs {
   readonly tree: FsTree;
+  /**
+   * Writes `size` bytes of synthetic content without materializing them: package commands
+   * (lib/engine/packages) install hundreds of MB this way and detect the method by its presence.
+   */
+  writeSynthetic(path: string, size: number, seed: string, mode?: number): Promise<void>;
 }
 
 const CODES: Partial<Record<string, FsErrorCode>> = {
@@ -105,6 +110,11 @@ export function createTreeShellFs(initial: FsTree, owner: { uid: number; gid: nu
     chmod: async (path, mode) => edit(path, (d) => d.setAttrs(path, { mode: mode & 0o7777 })),
     chown: async (path, uid, gid) => edit(path, (d) => d.setAttrs(path, { uid, gid })),
     exists: async (path) => exists(path),
+    async writeSynthetic(path, size, seed, mode = 0o644) {
+      const attrs = exists(path) && isFile(path) ? { mode } : { mode, uid: owner.uid, gid: owner.gid };
+      const content = guard(path, () => syntheticContent(size, seed));
+      edit(path, (d) => d.writeFile(path, content, attrs));
+    },
     async copyFile(from, to) {
       const content = guard(from, () => readFile(tree, from));
       const mode = guard(from, () => stat(tree, from).mode);
