@@ -3,6 +3,7 @@ import apkJson from '../../../../content/catalog/apk/alpine-3.19.json';
 import aptJson from '../../../../content/catalog/apt/debian-bookworm.json';
 import { apkCommands, loadApkCatalog, type ApkCatalog } from '../apk';
 import { aptCommands, loadAptCatalog, type AptCatalog } from '../apt';
+import { npmCommands, type NpmCatalog } from '../npm';
 import { loadPipCatalog, pipCommands, type PipCatalog } from '../pip';
 import { goCommands } from '../go/go-command';
 import { bundledGoCatalog, type GoCatalog } from '../go/go-catalog';
@@ -25,6 +26,7 @@ export interface PackageCommandOptions {
   apt?: AptCatalog;
   apk?: ApkCatalog;
   pip?: PipCatalog;
+  npm?: NpmCatalog;
   go?: GoCatalog;
   urls?: UrlCatalog;
   /** Download bandwidth for the simulated clock; a RUN's LAYERLAB_BANDWIDTH env overrides it. */
@@ -41,7 +43,7 @@ export const PACKAGE_ECOSYSTEMS: readonly Ecosystem[] = [
   { name: 'apt', commands: (o) => aptCommands(o.apt ?? bundledApt()) },
   { name: 'apk', commands: (o) => apkCommands(o.apk ?? bundledApk()) },
   { name: 'pip', commands: (o) => pipCommands(o.pip ?? loadPipCatalog) },
-  // npm: lib/engine/packages/npm has no index.ts yet; its row goes here when it lands.
+  { name: 'npm', commands: (o) => npmCommands(o.npm) },
   { name: 'go', commands: (o, bandwidth) => goCommands({ catalog: o.go ?? bundledGoCatalog(), bandwidth }) },
 ];
 
