@@ -7,6 +7,7 @@ import { runCachedRebuildBench } from './cached-rebuild.bench';
 import { runBuildContextBench } from './build-context.bench';
 import { runDockerfileBench } from './dockerfile-frontend.bench';
 import { runLayerHashBench } from './layer-hash.bench';
+import { runMaterialBuildsBench } from './material-builds.bench';
 
 const BENCHES: Readonly<Record<string, () => void | Promise<void>>> = {
   dockerfile: runDockerfileBench,
@@ -14,6 +15,7 @@ const BENCHES: Readonly<Record<string, () => void | Promise<void>>> = {
   'build-context': runBuildContextBench,
   'cached-rebuild': runCachedRebuildBench,
   'build-memory': runBuildMemoryBench,
+  'material-builds': runMaterialBuildsBench,
 };
 
 const wanted = process.argv.slice(2);
