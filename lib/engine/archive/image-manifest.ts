@@ -12,7 +12,7 @@ import { layerTarSize } from '../layer';
 export async function ociManifestFor(
   configDigest: Digest,
   configSize: number,
-  layers: readonly { readonly diffId: Digest; readonly recipe: ChangeSet; readonly tarBlob?: { readonly size: number } }[],
+  layers: readonly { readonly diffId: Digest; readonly recipe: ChangeSet; readonly tarBlob?: { readonly size: number }; readonly tarSize?: number }[],
   sha256: Sha256Factory,
 ): Promise<{ readonly bytes: Uint8Array; readonly descriptor: Descriptor }> {
   const manifest = createManifest(
@@ -24,7 +24,7 @@ export async function ociManifestFor(
   return { bytes: new TextEncoder().encode(json), descriptor: await describeDocument(json, MEDIA_TYPES.ociManifest, sha256) };
 }
 
-/** Byte length of a layer's tar: the kept original's for a blob-backed layer, else the recipe's. */
-export function layerTarSizeOf(layer: { readonly recipe: ChangeSet; readonly tarBlob?: { readonly size: number } }): number {
-  return layer.tarBlob?.size ?? layerTarSize(layer.recipe);
+/** Byte length of a layer's tar: the kept original's for a blob-backed layer, else the recipe's (recorded, or computed). */
+export function layerTarSizeOf(layer: { readonly recipe: ChangeSet; readonly tarBlob?: { readonly size: number }; readonly tarSize?: number }): number {
+  return layer.tarBlob?.size ?? layer.tarSize ?? layerTarSize(layer.recipe);
 }

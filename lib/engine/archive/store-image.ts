@@ -1,7 +1,7 @@
 import { type Digest, type Sha256Factory, sha256Of } from '@/lib/util';
 import { changeSetSize, type ChangeSet } from '../fs';
 import { formatImagePlatform, type ImageConfig, platformOf } from '../image';
-import { chainIds } from '../layer';
+import { chainIds, layerTarSize } from '../layer';
 import type { WriteTx } from '../store';
 import { ociManifestFor } from './image-manifest';
 
@@ -35,7 +35,8 @@ export async function storeImage(tx: WriteTx, input: StoreImageInput): Promise<D
     const parentChainId = i === 0 ? null : (chain[i - 1] as Digest);
     const tarBlob = layer.original !== undefined ? { size: layer.original.length } : undefined;
     if (layer.original !== undefined) await tx.put('blobs', layer.diffId, layer.original);
-    await tx.put('layers', layer.diffId, { diffId: layer.diffId, size: layerSize, parentChainId, recipe: layer.changeSet, ...(tarBlob !== undefined ? { tarBlob } : {}) });
+    const tarSize = tarBlob?.size ?? layerTarSize(layer.changeSet);
+    await tx.put('layers', layer.diffId, { diffId: layer.diffId, size: layerSize, parentChainId, recipe: layer.changeSet, ...(tarBlob !== undefined ? { tarBlob } : {}), tarSize });
   }
   const layerSizes = input.layers.map((l) => ({ diffId: l.diffId, recipe: l.changeSet, ...(l.original !== undefined ? { tarBlob: { size: l.original.length } } : {}) }));
   const manifest = await ociManifestFor(id, input.configBytes.length, layerSizes, input.sha256);

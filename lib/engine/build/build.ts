@@ -1,6 +1,7 @@
 import { isDockerfileError, parseDockerfile, toInstructions, type Dockerfile, type Instructions } from '@/lib/dockerfile';
 import { EngineError, isEngineError } from '../errors';
-import { createDiffIdMemo } from '../layer';
+import { createDiffIdMemo, type DiffIdMemo } from '../layer';
+import type { Store } from '../store';
 import { createSession } from './create-session';
 import { executeStage } from './execute-stage';
 import { exportImage } from './export-image';
@@ -23,7 +24,7 @@ export async function build(request: BuildRequest, io: BuildIo): Promise<BuildRe
   try {
     const tags = (request.tags ?? []).map(normalizeTag);
     const { dockerfile, instructions, plan } = prepare(request);
-    const memo = createDiffIdMemo(io.sha256);
+    const memo = io.diffIdMemo ?? storeDiffIdMemo(io.store, io.sha256);
     const session = createSession({ request, io, dockerfile, plan, memo, now, instructions });
     await runPrelude(session);
     const singleStage = plan.stages.length === 1;
@@ -73,6 +74,24 @@ export async function build(request: BuildRequest, io: BuildIo): Promise<BuildRe
     io.onEvent?.({ type: 'build-error', message: error instanceof Error ? error.message : String(error) });
     throw error;
   }
+}
+
+/** Entries the default per-store memo keeps (oldest dropped first): a few MB of keys at most. */
+const STORE_MEMO_ENTRIES = 4096;
+const storeMemos = new WeakMap<Store, DiffIdMemo>();
+
+/**
+ * The default diffID memo of a store: lives as long as the store object, so every build over it
+ * in this process shares it. A diffID is the sha256 of the layer tar whichever hasher computes
+ * it, so sharing one memo between builds that inject different factories changes no ID.
+ */
+function storeDiffIdMemo(store: Store, sha256: BuildIo['sha256']): DiffIdMemo {
+  let memo = storeMemos.get(store);
+  if (memo === undefined) {
+    memo = createDiffIdMemo(sha256, STORE_MEMO_ENTRIES);
+    storeMemos.set(store, memo);
+  }
+  return memo;
 }
 
 /** `-t Foo` → BuildKit's `invalid tag "Foo": repository name must be lowercase`. */

@@ -28,7 +28,7 @@ export async function exportImage(session: BuildSession, state: StageState, tags
     for (const layer of state.layers) {
       const stored = layer.tarSize !== undefined || layer.changeSet !== null ? undefined : await tx.get('layers', layer.diffId);
       const recipe = layer.changeSet ?? stored?.recipe;
-      const tarSize = layer.tarSize ?? stored?.tarBlob?.size ?? (recipe !== undefined ? layerTarSize(recipe) : undefined);
+      const tarSize = layer.tarSize ?? stored?.tarSize ?? stored?.tarBlob?.size ?? (recipe !== undefined ? layerTarSize(recipe) : undefined);
       if (tarSize === undefined) throw new EngineError('store', `layer ${layer.diffId} is missing from the store`);
       descriptors.push({ digest: layer.diffId, size: tarSize, mediaType: MEDIA_TYPES.ociLayer });
     }

@@ -22,7 +22,8 @@ export function createHubImageSource(hub: Hub, sha256: Sha256Factory): ImageSour
       const layers = [];
       for (const layer of image.layers) {
         const changeSet = hub.layerChangeSet(layer, chosen);
-        layers.push({ diffId: await memo.diffIdOf(changeSet), changeSet, size: hub.layerSize(layer, chosen) });
+        const digest = await memo.hashLayer(changeSet);
+        layers.push({ diffId: digest.diffId, changeSet, size: hub.layerSize(layer, chosen), tarSize: digest.tarSize });
       }
       const p = parseImagePlatform(chosen);
       const config: ImageConfig = {

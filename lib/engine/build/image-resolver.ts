@@ -44,7 +44,8 @@ export async function imageFromStore(store: Store, ref: string, platform: string
     for (const diffId of config.rootfs.diff_ids) {
       const layer = await tx.get('layers', diffId);
       if (layer === undefined) return null;
-      layers.push({ diffId, changeSet: layer.recipe, size: layer.size, ...(layer.tarBlob !== undefined ? { tarSize: layer.tarBlob.size } : {}) });
+      const tarSize = layer.tarSize ?? layer.tarBlob?.size;
+      layers.push({ diffId, changeSet: layer.recipe, size: layer.size, ...(tarSize !== undefined ? { tarSize } : {}) });
     }
     const digest = record.manifests[platform] ?? Object.values(record.manifests)[0] ?? record.id;
     return { ref, digest, config, layers, size: record.size, downloadSize: 0, installed: null };
@@ -71,7 +72,9 @@ export async function saveSourceImage(store: Store, image: SourceImage, platform
   await store.write(async (tx) => {
     let parent: Digest | null = null;
     for (const layer of image.layers) {
-      if (!(await tx.has('layers', layer.diffId))) await tx.put('layers', layer.diffId, { diffId: layer.diffId, size: layer.size, parentChainId: parent, recipe: layer.changeSet });
+      if (!(await tx.has('layers', layer.diffId))) {
+        await tx.put('layers', layer.diffId, { diffId: layer.diffId, size: layer.size, parentChainId: parent, recipe: layer.changeSet, tarSize: layer.tarSize ?? layerTarSize(layer.changeSet) });
+      }
       const h = await sha256();
       h.update(new TextEncoder().encode(`${parent} ${layer.diffId}`));
       parent = parent === null ? layer.diffId : h.digest();

@@ -53,7 +53,8 @@ async function lookup(ctx: StepContext, key: string, tree: FsTree): Promise<Foun
   if (diffId === null) return { diffId: null, tree, size: 0 };
   const layer = await store.get('layers', diffId);
   if (layer === undefined) return null;
-  return { diffId, tree: applyChangeSet(tree, layer.recipe), size: layer.size, changeSet: layer.recipe, ...(layer.tarBlob !== undefined ? { tarSize: layer.tarBlob.size } : {}) };
+  const tarSize = layer.tarSize ?? layer.tarBlob?.size;
+  return { diffId, tree: applyChangeSet(tree, layer.recipe), size: layer.size, changeSet: layer.recipe, ...(tarSize !== undefined ? { tarSize } : {}) };
 }
 
 /** The key the classic builder's cache would match: parent image + probe config (§2a.3). */
@@ -83,7 +84,7 @@ export async function runLayerStep(ctx: StepContext, state: StageState, spec: La
     const size = changeSetSize(changeSet);
     await session.io.store.write(async (tx) => {
       if (diffId !== null && !(await tx.has('layers', diffId))) {
-        await tx.put('layers', diffId, { diffId, size, parentChainId: state.chainId, recipe: changeSet });
+        await tx.put('layers', diffId, { diffId, size, parentChainId: state.chainId, recipe: changeSet, ...(digest !== null ? { tarSize: digest.tarSize } : {}) });
       }
       await tx.put('buildCache', key, { result: { diffId }, created: session.created, lastUsed: session.created });
     });

@@ -1,6 +1,7 @@
 import type { Digest, Sha256Factory } from '@/lib/util';
 import type { ChangeSet } from '../fs';
 import type { ImageConfig } from '../image';
+import type { DiffIdMemo } from '../layer';
 import type { Store } from '../store';
 import type { BuildEventListener } from './events';
 
@@ -60,7 +61,10 @@ export interface SourceLayer {
   changeSet: ChangeSet;
   /** Docker's layer size: bytes of the regular files it adds. */
   size: number;
-  /** Byte length of the layer tar when it is not the recipe's (a blob-backed layer loaded from another tool's archive). */
+  /**
+   * Byte length of the layer tar when known (hashed, or recorded in the store); always set when
+   * it is not the recipe's (a blob-backed layer loaded from another tool's archive).
+   */
   tarSize?: number;
 }
 
@@ -100,6 +104,12 @@ export interface BuildIo {
   imageSource?: ImageSource;
   onEvent?: BuildEventListener;
   signal?: AbortSignal;
+  /**
+   * DiffID memo shared across builds (DESIGN.md §3: rebuilding the same change never hashes it
+   * again). Without one, the build uses a default memo kept per store object, so repeated builds
+   * over one store in one process — `--no-cache` included — reuse earlier hashes.
+   */
+  diffIdMemo?: DiffIdMemo;
   clock?: {
     /** Simulated download bandwidth in bytes per second (default 20 MB/s). */
     bandwidthBytesPerSecond?: number;

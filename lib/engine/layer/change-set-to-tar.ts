@@ -63,10 +63,27 @@ export function* tarPieces(changeSet: ChangeSet, options: TarOptions = {}): Gene
   yield EOF_BLOCKS;
 }
 
-/** Byte length of the layer tar, computed without producing it (the manifest descriptor's size). */
+/** Tar sizes at mtime 0 by change set (a change set is immutable, so its identity is its content). */
+const tarSizes = new WeakMap<ChangeSet, number>();
+
+/**
+ * Byte length of the layer tar, computed without producing it (the manifest descriptor's size).
+ * Memoized by change-set identity for the default mtime: encoding every header of a big layer
+ * on each cached build is what made them slow.
+ */
 export function layerTarSize(changeSet: ChangeSet, options: TarOptions = {}): number {
-  let size = 2 * BLOCK_SIZE;
   const mtime = options.mtime ?? 0;
+  if (mtime !== 0) return computeLayerTarSize(changeSet, mtime);
+  let size = tarSizes.get(changeSet);
+  if (size === undefined) {
+    size = computeLayerTarSize(changeSet, 0);
+    tarSizes.set(changeSet, size);
+  }
+  return size;
+}
+
+function computeLayerTarSize(changeSet: ChangeSet, mtime: number): number {
+  let size = 2 * BLOCK_SIZE;
   for (const entry of changeSet.entries) {
     for (const block of encodeTarHeader(tarHeaderOf(entry, mtime))) size += block.length;
     if (entry.kind === 'file') size += Math.ceil(contentSize(entry.content) / BLOCK_SIZE) * BLOCK_SIZE;

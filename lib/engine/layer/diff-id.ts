@@ -82,7 +82,8 @@ export interface DiffIdMemo {
 /**
  * Memoizes diffIDs by the change set's fingerprint (DESIGN.md §3: rebuilding the same change
  * never hashes it again). Concurrent requests for the same change set share one hashing run.
- * The key includes the mtime because it is part of the tar bytes.
+ * The key includes the mtime because it is part of the tar bytes. At most `maxEntries` results
+ * are kept, the least recently used dropped first, so a memo may outlive many builds.
  */
 export function createDiffIdMemo(factory: Sha256Factory = wasmSha256, maxEntries = 4096): DiffIdMemo {
   const cache = new Map<string, Promise<LayerDigest>>();
@@ -98,7 +99,14 @@ export function createDiffIdMemo(factory: Sha256Factory = wasmSha256, maxEntries
       const hit = cache.get(key);
       if (hit) {
         stats.hits += 1;
-        return hit;
+        // Least recently used goes first when the memo is full.
+        cache.delete(key);
+        cache.set(key, hit);
+        // A memo shared between builds: another build's cancellation must not fail this one.
+        return hit.catch((error: unknown) => {
+          if (options.signal?.aborted === true || !(error instanceof EngineError && error.code === 'cancelled')) throw error;
+          return memo.hashLayer(changeSet, options);
+        });
       }
       stats.misses += 1;
       const pending = hashLayer(changeSet, factory, options);

@@ -26,6 +26,13 @@ export interface LayerRecord {
    * the recipe's tar, and GC keeps it while the layer is kept. The recipe still drives builds.
    */
   tarBlob?: { size: number };
+  /**
+   * Byte length of the layer's tar (its manifest descriptor size): the kept original's for a
+   * blob-backed layer, else the recipe's tar. Recorded when the layer is written so a cached
+   * build need not encode every tar header again; records written before it was kept lack it
+   * and fall back to computing it from the recipe (`layerTarSize`, memoized per change set).
+   */
+  tarSize?: number;
 }
 
 export interface ImageRecord {
