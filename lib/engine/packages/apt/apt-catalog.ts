@@ -17,6 +17,8 @@ const relationSchema = z.string().superRefine((text, ctx) => {
 export const catalogFileSchema = z.union([
   z.strictObject({ path: pathSchema, bytes: bytesSchema, mode: z.string().regex(/^[0-7]{3,4}$/, { error: 'expected an octal mode such as "0755"' }).optional() }),
   z.strictObject({ path: pathSchema, symlink: z.string().min(1) }),
+  // A small file whose content matters to a later command (e.g. python3's EXTERNALLY-MANAGED).
+  z.strictObject({ path: pathSchema, text: z.string(), mode: z.string().regex(/^[0-7]{3,4}$/, { error: 'expected an octal mode such as "0644"' }).optional() }),
 ]);
 export const bulkSchema = z.strictObject({ dir: pathSchema, bytes: bytesSchema });
 

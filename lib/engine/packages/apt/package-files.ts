@@ -11,7 +11,7 @@ export interface SyntheticCapableFs extends ShellFs {
 }
 
 /** One path a package installs, as the catalogs write it. */
-export type CatalogFile = { path: string; bytes: number; mode?: string } | { path: string; symlink: string };
+export type CatalogFile = { path: string; bytes: number; mode?: string } | { path: string; symlink: string } | { path: string; text: string; mode?: string };
 
 export interface PackagePayload {
   /** Seed prefix: `apt:curl:7.88.1-10` — deterministic content per package version and path. */
@@ -41,6 +41,10 @@ export async function writePayload(fs: ShellFs, payload: PackagePayload): Promis
     if ('symlink' in file) {
       await fs.rm(file.path, { force: true });
       await fs.symlink(file.symlink, file.path);
+    } else if ('text' in file) {
+      const mode = file.mode === undefined ? 0o644 : parseInt(file.mode, 8);
+      await fs.writeFile(file.path, file.text, { mode });
+      await fs.chmod(file.path, mode);
     } else {
       await writeSized(fs, file.path, file.bytes, `${payload.seed}:${file.path}`, file.mode === undefined ? 0o644 : parseInt(file.mode, 8));
     }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pipCommands } from './index';
+import apkCatalogJson from '@/content/catalog/apk/alpine-3.19.json';
+import { loadApkCatalog } from '../apk';
 import { loadPipCatalog } from './pip-catalog';
 import { du, python39Seed, run, syntheticMemoryFs } from './test-helpers';
 
@@ -123,5 +125,57 @@ describe('pip install', () => {
     expect(r.stderr).toContain('WARNING: Skipping gunicorn as it is not installed.');
     expect(await du(fs, SITE)).toBe(0);
     expect(await fs.exists('/usr/local/bin/gunicorn')).toBe(false);
+  });
+});
+
+describe('pip on an externally managed python (PEP 668)', () => {
+  const catalogText = (): string => {
+    // The EXTERNALLY-MANAGED file Alpine 3.19's python3 package installs, from the apk catalog.
+    const file = loadApkCatalog(apkCatalogJson).packages.get('python3')?.files?.find((f) => f.path === '/usr/lib/python3.11/EXTERNALLY-MANAGED');
+    if (file === undefined || !('text' in file)) throw new Error('python3 in the apk catalog has no EXTERNALLY-MANAGED');
+    return file.text;
+  };
+  const alpinePython = (marker: boolean) => ({
+    '/bin/sh': { content: '\u007fELF', mode: 0o755 },
+    '/etc/alpine-release': '3.19.0\n',
+    '/lib/ld-musl-x86_64.so.1': { content: '\u007fELF', mode: 0o755 },
+    '/usr/bin/python3.11': { content: '\u007fELF', mode: 0o755 },
+    '/usr/bin/python3': { symlink: 'python3.11' },
+    '/usr/bin/pip': { content: '\u007fELF', mode: 0o755 },
+    '/usr/lib/python3.11/os.py': 'import abc\n',
+    '/usr/lib/python3.11/site-packages/pip/__init__.py': '',
+    ...(marker ? { '/usr/lib/python3.11/EXTERNALLY-MANAGED': catalogText() } : {}),
+  });
+
+  it("refuses `pip install` with Alpine's message and exit 1, installing nothing", async () => {
+    const fs = syntheticMemoryFs(alpinePython(true));
+    const r = await run('pip install requests', fs, commands);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: externally-managed-environment\n\n× This environment is externally managed\n╰─> \n    The system-wide python installation should be maintained using the system\n    package manager \(apk\) only\.\n/);
+    expect(r.stderr).toContain('passing --break-system-packages.\nhint: See PEP 668 for the detailed specification.\n');
+    expect(await fs.exists('/usr/local/lib/python3.11/dist-packages/requests')).toBe(false);
+  });
+
+  it('also refuses --user installs and uninstall', async () => {
+    const fs = syntheticMemoryFs(alpinePython(true));
+    expect((await run('pip install --user requests', fs, commands)).exitCode).toBe(1);
+    const r = await run('pip uninstall -y pip', fs, commands);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('error: externally-managed-environment');
+  });
+
+  it('installs with --break-system-packages or PIP_BREAK_SYSTEM_PACKAGES=1', async () => {
+    const fs = syntheticMemoryFs(alpinePython(true));
+    const r = await run('pip install --break-system-packages requests', fs, commands);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('Successfully installed');
+    const viaEnv = await run('pip install flask', syntheticMemoryFs(alpinePython(true)), commands, '/', { PIP_BREAK_SYSTEM_PACKAGES: '1' });
+    expect(viaEnv.exitCode).toBe(0);
+  });
+
+  it('leaves interpreters without the file alone (the official python images)', async () => {
+    expect((await run('pip install requests', syntheticMemoryFs(alpinePython(false)), commands)).exitCode).toBe(0);
+    expect((await run('pip install requests', syntheticMemoryFs(python39Seed('musl')), commands)).exitCode).toBe(0);
   });
 });

@@ -28,6 +28,65 @@ interface InstallFlags {
   noDeps: boolean;
   quiet: boolean;
   rootWarning: boolean;
+  breakSystemPackages: boolean;
+}
+
+/**
+ * PEP 668: an interpreter whose stdlib directory holds EXTERNALLY-MANAGED (Alpine's and Debian's
+ * python3 packages ship one; the official python:* images, built into /usr/local, do not) makes
+ * pip 23+ refuse to install or uninstall unless given --break-system-packages
+ * (PIP_BREAK_SYSTEM_PACKAGES) — pip's `check_externally_managed`. The message is the file's
+ * `Error` key, rendered as pip does; a venv would lift the block, but RUN has none modelled.
+ */
+async function externallyManaged(ctx: CommandContext, env: PythonEnv): Promise<string[] | undefined> {
+  const prefix = env.binary.replace(/\/bin\/[^/]+$/, '');
+  const marker = `${prefix}/lib/python${env.short}/EXTERNALLY-MANAGED`;
+  let text: string;
+  try {
+    text = new TextDecoder().decode(await ctx.fs.readFile(marker));
+  } catch {
+    return undefined;
+  }
+  const message = externallyManagedError(text) ?? [
+    `The Python environment under ${prefix} is managed externally, and may not be`,
+    'manipulated by the user. Please use specific tooling from the distributor of',
+    'the Python installation to interact with this environment instead.',
+  ];
+  const [first = '', ...rest] = message;
+  return [
+    'error: externally-managed-environment',
+    '',
+    '× This environment is externally managed',
+    `╰─> ${first}`,
+    ...rest.map((line) => (line === '' ? '' : `    ${line}`)),
+    '',
+    'note: If you believe this is a mistake, please contact your Python installation or OS distribution provider. You can override this, at the risk of breaking your Python installation or OS, by passing --break-system-packages.',
+    'hint: See PEP 668 for the detailed specification.',
+  ];
+}
+
+/** The `Error` value of the `[externally-managed]` section (configparser: indented continuation lines). */
+function externallyManagedError(text: string): string[] | undefined {
+  let inSection = false;
+  let value: string[] | undefined;
+  for (const line of text.split(/\r?\n/)) {
+    if (value !== undefined) {
+      if (/^\s/.test(line) || line === '') {
+        value.push(line.trim());
+        continue;
+      }
+      break;
+    }
+    const section = /^\[(.*)\]\s*$/.exec(line);
+    if (section !== null) inSection = section[1] === 'externally-managed';
+    else if (inSection) {
+      const key = /^Error\s*[=:]\s*(.*)$/.exec(line);
+      if (key !== null) value = [key[1] ?? ''];
+    }
+  }
+  if (value === undefined) return undefined;
+  while (value.length > 1 && value[value.length - 1] === '') value.pop();
+  return value;
 }
 
 async function parseInstall(ctx: CommandContext, args: readonly string[]): Promise<InstallFlags | string> {
@@ -41,6 +100,7 @@ async function parseInstall(ctx: CommandContext, args: readonly string[]): Promi
     noDeps: false,
     quiet: false,
     rootWarning: ctx.env.PIP_ROOT_USER_ACTION !== 'ignore',
+    breakSystemPackages: truthy(ctx.env.PIP_BREAK_SYSTEM_PACKAGES),
   };
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
@@ -52,6 +112,7 @@ async function parseInstall(ctx: CommandContext, args: readonly string[]): Promi
       flags.requirements.push(...read.requirements);
     } else if (a === '--user') flags.user = true;
     else if (a === '--no-cache-dir') flags.noCache = true;
+    else if (a === '--break-system-packages') flags.breakSystemPackages = true;
     else if (a === '-U' || a === '--upgrade') flags.upgrade = true;
     else if (a === '--force-reinstall') flags.forceReinstall = true;
     else if (a === '--no-deps') flags.noDeps = true;
@@ -74,6 +135,13 @@ async function install(ctx: CommandContext, catalog: PipCatalog, env: PythonEnv,
   if (typeof flags === 'string') {
     err(ctx, [flags]);
     return flags.includes('no such option') ? 2 : 1;
+  }
+  if (!flags.breakSystemPackages) {
+    const blocked = await externallyManaged(ctx, env);
+    if (blocked !== undefined) {
+      err(ctx, blocked);
+      return 1;
+    }
   }
   if (flags.requirements.length === 0) {
     err(ctx, ['ERROR: You must give at least one requirement to install (see "pip help install")']);
@@ -148,6 +216,13 @@ async function install(ctx: CommandContext, catalog: PipCatalog, env: PythonEnv,
 async function uninstall(ctx: CommandContext, catalog: PipCatalog, env: PythonEnv, args: readonly string[]): Promise<number> {
   const yes = args.includes('-y') || args.includes('--yes');
   const names = args.filter((a) => !a.startsWith('-'));
+  if (!args.includes('--break-system-packages') && !/^(1|true|yes|on)$/i.test(ctx.env.PIP_BREAK_SYSTEM_PACKAGES ?? '')) {
+    const blocked = await externallyManaged(ctx, env);
+    if (blocked !== undefined) {
+      err(ctx, blocked);
+      return 1;
+    }
+  }
   const installed = await installedDists(ctx.fs, searchSites(env), catalog.data.preinstalled);
   for (const name of names) {
     const have = installed.get(normalizeName(name));
