@@ -31,6 +31,23 @@ async function context(files: Record<string, string>): Promise<string> {
 const DOCKERFILE = 'FROM scratch\nCOPY app/ /app/\nENV A=1\nCMD ["/app/run.sh"]\n';
 
 describe('layerlab build/save/load/inspect/images', () => {
+  it('uses the legacy builder and its output with DOCKER_BUILDKIT=0', async () => {
+    const ctx = await context({ Dockerfile: DOCKERFILE, 'app/run.sh': 'echo hi\n' });
+    const state = await mkdtemp(join(tmpdir(), 'layerlab-state-'));
+    const classic = await run(['--state', state, 'build', '-t', 'app:classic', ctx], { DOCKER_BUILDKIT: '0' });
+    expect(classic.code).toBe(0);
+    expect(classic.out).toMatch(/^DEPRECATED: The legacy builder is deprecated/);
+    expect(classic.out).toContain('Step 2/4 : COPY app/ /app/\n');
+    expect(classic.out).toMatch(/Successfully built [0-9a-f]{12}\nSuccessfully tagged app:classic\n$/);
+    const again = await run(['--state', state, 'build', '-t', 'app:classic', ctx], { DOCKER_BUILDKIT: '0' });
+    expect(again.out).toContain('Step 2/4 : COPY app/ /app/\n ---> Using cache\n');
+    const failing = await context({ Dockerfile: 'FROM alpine:3.19\nRUN exit 3\n' });
+    expect(await run(['--state', state, 'build', failing], { DOCKER_BUILDKIT: '0' })).toMatchObject({
+      code: 1,
+      err: "The command '/bin/sh -c exit 3' returned a non-zero code: 3\n",
+    });
+  });
+
   it('builds, lists, inspects, saves and loads into another state directory', async () => {
     const ctx = await context({ Dockerfile: DOCKERFILE, 'app/run.sh': '#!/bin/sh\necho hi\n', 'app/notes.txt': 'n', '.dockerignore': 'app/notes.txt\n' });
     await chmod(join(ctx, 'app/run.sh'), 0o755);

@@ -1,5 +1,15 @@
 import { formatErrorSnippet } from '@/lib/dockerfile';
-import { build, createHub, createHubImageSource, createPlainRenderer, HUB_FILES, isBuildError, isEngineError, type BuildResult } from '@/lib/engine';
+import {
+  build,
+  createClassicRenderer,
+  createHub,
+  createHubImageSource,
+  createPlainRenderer,
+  HUB_FILES,
+  isBuildError,
+  isEngineError,
+  type BuildResult,
+} from '@/lib/engine';
 import { wasmSha256 } from '@/lib/util';
 import { UsageError } from './args';
 import { decodeUtf8, describeReadError, type CliIO } from './io';
@@ -8,7 +18,8 @@ import { requireCapability, withStore } from './state';
 
 export const BUILD_USAGE = `Usage:  layerlab build [OPTIONS] PATH
 
-Build an image from a Dockerfile (docker build, BuildKit's plain output)
+Build an image from a Dockerfile (docker build, BuildKit's plain output).
+With DOCKER_BUILDKIT=0 in the environment, the legacy builder's cache rules and output.
 
 Options:
       --build-arg stringArray   Set build-time variables
@@ -77,6 +88,10 @@ export async function buildCommand(argv: readonly string[], io: CliIO): Promise<
     return 1;
   }
   const sha256 = io.sha256 ?? wasmSha256;
+  // DOCKER_BUILDKIT=0 selects the legacy builder, as the docker CLI does; it writes its
+  // `Step 1/5 :` log to stdout, BuildKit writes progress to stderr.
+  const classic = io.env?.DOCKER_BUILDKIT === '0';
+  const renderer = quiet ? undefined : classic ? createClassicRenderer(io.stdout) : createPlainRenderer(io.stderr);
   try {
     const result = await withStore(io, options, (store) =>
       build(
@@ -88,8 +103,9 @@ export async function buildCommand(argv: readonly string[], io: CliIO): Promise<
           ...(options.strings.has('target') ? { target: options.strings.get('target') as string } : {}),
           buildArgs,
           noCache: options.bools.has('no-cache'),
+          builder: classic ? 'classic' : 'buildkit',
         },
-        { store, sha256, imageSource: createHubImageSource(createHub({ files: HUB_FILES }), sha256), ...(quiet ? {} : { onEvent: createPlainRenderer(io.stderr) }) },
+        { store, sha256, imageSource: createHubImageSource(createHub({ files: HUB_FILES }), sha256), ...(renderer ? { onEvent: renderer } : {}) },
       ),
     );
     if (options.bools.has('json')) io.stdout(`${JSON.stringify(toJson(result), null, 2)}\n`);
@@ -97,6 +113,11 @@ export async function buildCommand(argv: readonly string[], io: CliIO): Promise<
     return 0;
   } catch (error) {
     if (!isEngineError(error)) throw error;
+    if (classic) {
+      // The legacy builder prints the daemon's message as it is (`The command '…' returned a non-zero code: 3`).
+      io.stderr(`${error.message}\n`);
+      return 1;
+    }
     if (isBuildError(error) && error.range !== undefined) io.stderr(`${formatErrorSnippet(dockerfilePath, source, error.range).replace(/\n?$/, '\n')}`);
     io.stderr(`ERROR: failed to build: failed to solve: ${error.message}\n`);
     return 1;

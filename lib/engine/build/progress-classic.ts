@@ -42,6 +42,13 @@ function familiar(ref: string): string {
 export function createClassicRenderer(write: (text: string) => void): (event: BuildEvent) => void {
   let started = false;
   const steps = new Map<number, { container: string; running: boolean; cached: boolean; from: boolean }>();
+  // The last step's ` ---> <id>` is the image's ID: hold each step's ID line until the next step
+  // starts (or the build ends, when the final image ID replaces it).
+  let pendingId: string | null = null;
+  const flush = (): void => {
+    if (pendingId !== null) write(` ---> ${pendingId}\n`);
+    pendingId = null;
+  };
   const running = (vertex: number): void => {
     const step = steps.get(vertex);
     if (step === undefined || step.running) return;
@@ -56,12 +63,14 @@ export function createClassicRenderer(write: (text: string) => void): (event: Bu
     switch (event.type) {
       case 'vertex-start':
         if (event.step === undefined) return;
+        flush();
         write(`Step ${event.step.classicIndex}/${event.step.classicTotal} : ${event.step.instruction}\n`);
         steps.set(event.vertex, {
           container: containerId(`${event.step.classicIndex}|${event.step.instruction}`),
           running: false,
           cached: false,
-          from: /^from\s/i.test(event.step.instruction),
+          // FROM, COPY and ADD change the image without running a container.
+          from: /^(from|copy|add)\s/i.test(event.step.instruction),
         });
         break;
       case 'vertex-log':
@@ -81,7 +90,7 @@ export function createClassicRenderer(write: (text: string) => void): (event: Bu
           running(event.vertex);
           write(` ---> Removed intermediate container ${step.container}\n`);
         }
-        write(` ---> ${event.classicId}\n`);
+        pendingId = event.classicId;
         break;
       }
       case 'vertex-error':
@@ -90,6 +99,8 @@ export function createClassicRenderer(write: (text: string) => void): (event: Bu
         write(`${event.message}\n`);
         break;
       case 'build-done':
+        if (pendingId !== null) pendingId = event.imageId.replace(/^sha256:/, '').slice(0, 12);
+        flush();
         write(`Successfully built ${event.imageId.replace(/^sha256:/, '').slice(0, 12)}\n`);
         for (const tag of event.tags) write(`Successfully tagged ${familiar(tag)}\n`);
         break;
