@@ -31,6 +31,16 @@ async function context(files: Record<string, string>): Promise<string> {
 const DOCKERFILE = 'FROM scratch\nCOPY app/ /app/\nENV A=1\nCMD ["/app/run.sh"]\n';
 
 describe('layerlab build/save/load/inspect/images', () => {
+  it('ends the log with simulated and real time, and the previous build of the repository', async () => {
+    const ctx = await context({ Dockerfile: 'FROM alpine:3.19\nCOPY app/ /app/\n', 'app/run.sh': 'echo hi\n' });
+    const state = await mkdtemp(join(tmpdir(), 'layerlab-state-'));
+    const first = await run(['--state', state, 'build', '-t', 'timing:1', ctx]);
+    expect(first.err).toMatch(/\nBuild time: \d+(\.\d)?s simulated \(\d+\.\d\ds real\)\n$/);
+    const second = await run(['--state', state, 'build', '-t', 'timing:2', ctx]);
+    // The alpine pull (≈3 MB at 20 MB/s) is not repeated: the rebuild is cached and cheaper.
+    expect(second.err).toMatch(/; previous build of timing: \d+\.\ds → now 0\.\ds\n$/);
+  });
+
   it('uses the legacy builder and its output with DOCKER_BUILDKIT=0', async () => {
     const ctx = await context({ Dockerfile: DOCKERFILE, 'app/run.sh': 'echo hi\n' });
     const state = await mkdtemp(join(tmpdir(), 'layerlab-state-'));

@@ -12,6 +12,7 @@ import {
 } from '@/lib/engine';
 import { wasmSha256 } from '@/lib/util';
 import { UsageError } from './args';
+import { formatDuration } from './human-units';
 import { decodeUtf8, describeReadError, type CliIO } from './io';
 import { parseOptions, STATE_OPTION } from './options';
 import { requireCapability, withStore } from './state';
@@ -110,6 +111,7 @@ export async function buildCommand(argv: readonly string[], io: CliIO): Promise<
     );
     if (options.bools.has('json')) io.stdout(`${JSON.stringify(toJson(result), null, 2)}\n`);
     else if (quiet) io.stdout(`${result.imageId}\n`);
+    else io.stderr(buildSummary(result));
     return 0;
   } catch (error) {
     if (!isEngineError(error)) throw error;
@@ -124,6 +126,17 @@ export async function buildCommand(argv: readonly string[], io: CliIO): Promise<
   }
 }
 
+/**
+ * Layerlab's own last line (not Docker's): the modeled time next to the real time, and the previous
+ * build of the same repository, so a cached rebuild shows its saving ("3m 05s → 0.4s").
+ */
+function buildSummary(result: BuildResult): string {
+  const now = `${formatDuration(result.simulatedSeconds)} simulated (${(result.realMs / 1000).toFixed(2)}s real)`;
+  const name = result.tags[0]?.replace(/^docker\.io\/(library\/)?/, '').replace(/:[^/:]*$/, '');
+  const before = result.previous && name ? `; previous build of ${name}: ${formatDuration(result.previous.simulatedSeconds)} → now ${formatDuration(result.simulatedSeconds)}` : '';
+  return `\nBuild time: ${now}${before}\n`;
+}
+
 /** The `--json` contract (issue 3 "CLI"): the result minus wall-clock noise. */
 function toJson(result: BuildResult) {
   return {
@@ -136,5 +149,7 @@ function toJson(result: BuildResult) {
     simulatedSeconds: result.simulatedSeconds,
     manifestDigest: result.manifestDigest,
     warnings: result.warnings,
+    realMs: result.realMs,
+    ...(result.previous ? { previous: result.previous } : {}),
   };
 }

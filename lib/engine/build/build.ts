@@ -55,7 +55,9 @@ export async function build(request: BuildRequest, io: BuildIo): Promise<BuildRe
     const simulatedSeconds = session.steps.reduce((n, s) => n + s.simulatedSeconds, 0);
     const realMs = now() - started;
     session.emit({ type: 'build-done', imageId: exported.imageId, tags, simulatedSeconds, realMs });
+    const previous = await rememberBuildTime(io.store, tags[0], { simulatedSeconds, realMs });
     return {
+      ...(previous ? { previous } : {}),
       imageId: exported.imageId,
       tags,
       size: exported.size,
@@ -73,6 +75,26 @@ export async function build(request: BuildRequest, io: BuildIo): Promise<BuildRe
   } catch (error) {
     io.onEvent?.({ type: 'build-error', message: error instanceof Error ? error.message : String(error) });
     throw error;
+  }
+}
+
+type BuildTime = { simulatedSeconds: number; realMs: number };
+
+/**
+ * Records this build's times under its repository (`meta` key `build-time/<name>`) and returns the
+ * previous record. Only timing for the build summary: a failure here never fails the build.
+ */
+async function rememberBuildTime(store: Store, tag: string | undefined, time: BuildTime): Promise<BuildTime | undefined> {
+  if (tag === undefined) return undefined;
+  const key = `build-time/${tag.replace(/[:@][^/]*$/, '')}`;
+  try {
+    return await store.write(async (tx) => {
+      const before = (await tx.get('meta', key)) as BuildTime | undefined;
+      await tx.put('meta', key, time);
+      return before !== undefined && typeof before.simulatedSeconds === 'number' ? before : undefined;
+    });
+  } catch {
+    return undefined;
   }
 }
 

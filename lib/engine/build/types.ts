@@ -155,4 +155,9 @@ export interface BuildResult {
   warnings: string[];
   /** Manifest digest of the exported image (OCI manifest). */
   manifestDigest: Digest;
+  /**
+   * The previous build of the same repository (first tag's name), when the store remembers one:
+   * what makes "5 minutes → 5 seconds" visible after a cached rebuild.
+   */
+  previous?: { simulatedSeconds: number; realMs: number };
 }
