@@ -4,6 +4,7 @@ import { applyChangeSet, createTree, type FsTree } from '../fs';
 import { createManifest, encodeImageConfig, MEDIA_TYPES, parseImageConfig, parseNormalizedNamed, serializeManifest, tagNameOnly, type ImageConfig } from '../image';
 import { layerTarSize } from '../layer';
 import type { Store } from '../store';
+import type { TreeCache } from './tree-cache';
 import type { ImageSource, SourceImage, SourceLayer } from './types';
 
 /**
@@ -117,4 +118,28 @@ export async function resolveImage(store: Store, source: ImageSource | undefined
 /** The root filesystem of an image: its layers applied in order. */
 export function imageTree(image: SourceImage): FsTree {
   return image.layers.reduce((tree, layer) => applyChangeSet(tree, layer.changeSet), createTree());
+}
+
+/**
+ * `imageTree` through a tree cache: `chainIds[i]` is ChainID(L0..i) of `image.layers`. Starts
+ * from the longest cached prefix and caches each tree it builds (each is its prefix applied in
+ * order from the empty root, exactly what its chainID names).
+ */
+export function cachedImageTree(image: SourceImage, chainIds: readonly Digest[], cache: TreeCache): FsTree {
+  let start = image.layers.length;
+  let tree: FsTree | undefined;
+  for (; start > 0; start--) {
+    const chainId = chainIds[start - 1];
+    tree = chainId === undefined ? undefined : cache.get(chainId);
+    if (tree !== undefined) break;
+  }
+  tree ??= createTree();
+  for (let i = start; i < image.layers.length; i++) {
+    const layer = image.layers[i];
+    const chainId = chainIds[i];
+    if (layer === undefined || chainId === undefined) throw new EngineError('build', `image ${image.ref}: no chainID for layer ${i}`);
+    tree = applyChangeSet(tree, layer.changeSet);
+    cache.set(chainId, tree);
+  }
+  return tree;
 }

@@ -4,6 +4,7 @@ import { createHistoryEntry, withHistory, type HistoryStep, type RunConfig } fro
 import { EMPTY_LAYER_DIFF_ID, type LayerDigest } from '../layer';
 import { stepCacheKey } from './cache-key';
 import type { StageState, StepContext } from './session';
+import { storeTreeCache } from './tree-cache';
 
 /**
  * What every step that touches the filesystem shares (RUN, COPY, ADD, WORKDIR): the cache
@@ -36,7 +37,6 @@ export interface LayerStepSpec {
 
 interface Found {
   diffId: Digest | null;
-  tree: FsTree;
   size: number;
   /** The layer's recipe (kept so the export need not read it back from the store). */
   changeSet?: ChangeSet;
@@ -45,16 +45,16 @@ interface Found {
 }
 
 /** A cache record and its layer recipe, or null (unknown key, or the recipe was collected). */
-async function lookup(ctx: StepContext, key: string, tree: FsTree): Promise<Found | null> {
+async function lookup(ctx: StepContext, key: string): Promise<Found | null> {
   const { store } = ctx.session.io;
   const record = await store.get('buildCache', key);
   if (record === undefined) return null;
   const diffId = record.result.diffId;
-  if (diffId === null) return { diffId: null, tree, size: 0 };
+  if (diffId === null) return { diffId: null, size: 0 };
   const layer = await store.get('layers', diffId);
   if (layer === undefined) return null;
   const tarSize = layer.tarSize ?? layer.tarBlob?.size;
-  return { diffId, tree: applyChangeSet(tree, layer.recipe), size: layer.size, changeSet: layer.recipe, ...(tarSize !== undefined ? { tarSize } : {}) };
+  return { diffId, size: layer.size, changeSet: layer.recipe, ...(tarSize !== undefined ? { tarSize } : {}) };
 }
 
 /** The key the classic builder's cache would match: parent image + probe config (§2a.3). */
@@ -69,7 +69,9 @@ export async function runLayerStep(ctx: StepContext, state: StageState, spec: La
     ? await classicKeyOf(ctx, state, state.config.config, spec.classicProbe)
     : await stepCacheKey(spec.keyParent ?? state.cacheKey, { op: spec.op, platform: session.platformText }, session.io.sha256);
   const mayHit = !session.noCache && !(classic && state.classicBusted);
-  let found = mayHit ? await lookup(ctx, key, state.tree) : null;
+  let found = mayHit ? await lookup(ctx, key) : null;
+  /** The tree after the step on a miss (what the step produced). */
+  let ranTree: FsTree | null = null;
   let simulatedSeconds = 0;
   const cached = found !== null;
   if (found === null) {
@@ -88,7 +90,8 @@ export async function runLayerStep(ctx: StepContext, state: StageState, spec: La
       }
       await tx.put('buildCache', key, { result: { diffId }, created: session.created, lastUsed: session.created });
     });
-    found = { diffId, tree: result.tree, size, changeSet, ...(digest !== null ? { tarSize: digest.tarSize } : {}) };
+    ranTree = result.tree;
+    found = { diffId, size, changeSet, ...(digest !== null ? { tarSize: digest.tarSize } : {}) };
   }
   const entry = createHistoryEntry(spec.history, session.mode, {
     created: session.created,
@@ -97,8 +100,9 @@ export async function runLayerStep(ctx: StepContext, state: StageState, spec: La
     author: state.config.author,
   });
   let { config, layers, chainId } = state;
+  let withLayer = false;
   if (entry !== null) {
-    const withLayer = entry.empty_layer !== true && found.diffId !== null;
+    withLayer = entry.empty_layer !== true && found.diffId !== null;
     config = withHistory(config, entry, withLayer ? (found.diffId as Digest) : undefined);
     if (withLayer) {
       const diffId = found.diffId as Digest;
@@ -106,7 +110,31 @@ export async function runLayerStep(ctx: StepContext, state: StageState, spec: La
       chainId = chainId === null ? diffId : await stepCacheKeyChain(ctx, chainId, diffId);
     }
   }
-  const next: StageState = { ...state, tree: found.tree, config, layers, chainId, cacheKey: key, classicKey: classic ? key : state.classicKey, classicBusted: state.classicBusted || (classic && !cached) };
+  let tree: FsTree;
+  let treeFromLayers: boolean;
+  if (ranTree !== null) {
+    // A miss: the step's own output (its layer is a diff of it), not built from the layers.
+    tree = ranTree;
+    treeFromLayers = false;
+  } else if (found.changeSet === undefined) {
+    // A hit without a layer (classic builder, nothing changed): the tree is untouched.
+    tree = state.tree;
+    treeFromLayers = state.treeFromLayers;
+  } else if (withLayer && state.treeFromLayers && chainId !== null) {
+    // The layers so far plus this one, applied from the empty root: what `chainId` names.
+    const trees = storeTreeCache(session.io.store);
+    const shared = trees.get(chainId);
+    if (shared !== undefined) tree = shared;
+    else {
+      tree = applyChangeSet(state.tree, found.changeSet);
+      trees.set(chainId, tree);
+    }
+    treeFromLayers = true;
+  } else {
+    tree = applyChangeSet(state.tree, found.changeSet);
+    treeFromLayers = withLayer && state.treeFromLayers;
+  }
+  const next: StageState = { ...state, tree, treeFromLayers, config, layers, chainId, cacheKey: key, classicKey: classic ? key : state.classicKey, classicBusted: state.classicBusted || (classic && !cached) };
   return { state: next, cached, simulatedSeconds, ...(classic ? { classicId: key.slice(7, 19) } : {}) };
 }
 

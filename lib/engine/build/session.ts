@@ -28,6 +28,12 @@ export interface StateLayer {
 /** A stage's image as it is built (dockerfile2llb `dispatchState`). Immutable: handlers return a new one. */
 export interface StageState {
   tree: FsTree;
+  /**
+   * True when `tree` is exactly `layers` applied in order from the empty root, so `chainId` names
+   * it (the tree cache may share it). False once a step's own output (a cache miss) or a change
+   * that added no layer went into it.
+   */
+  treeFromLayers: boolean;
   config: ImageConfig;
   layers: readonly StateLayer[];
   /** ChainID of `layers` (null without layers): the parent of the next layer record. */

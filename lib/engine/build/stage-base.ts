@@ -1,9 +1,11 @@
+import type { Digest } from '@/lib/util';
 import { parseDockerfile, toInstructions, type Instruction } from '@/lib/dockerfile';
 import { createTree, type FsTree } from '../fs';
 import { emptyConfig, fromBase, platformOf } from '../image';
-import { imageTree } from './image-resolver';
+import { cachedImageTree } from './image-resolver';
 import type { PlannedStage } from './plan';
 import { BuildError, type BuildSession, type StageState } from './session';
+import { storeTreeCache } from './tree-cache';
 import type { SourceImage } from './types';
 
 /**
@@ -40,7 +42,7 @@ export async function startStage(session: BuildSession, planned: PlannedStage): 
   const empty = { classicBusted: false, cmdSet: false, installed: null };
   if (base.kind === 'scratch') {
     const key = await session.digestOf(`scratch|${session.platformText}`);
-    const state: StageState = { ...empty, tree: createTree(), config: emptyConfig(session.platform), layers: [], chainId: null, scope: argScope.startStage(), cacheKey: key, classicKey: key };
+    const state: StageState = { ...empty, tree: createTree(), treeFromLayers: true, config: emptyConfig(session.platform), layers: [], chainId: null, scope: argScope.startStage(), cacheKey: key, classicKey: key };
     return { state, image: null, triggers: [] };
   }
   if (base.kind === 'stage') {
@@ -52,15 +54,21 @@ export async function startStage(session: BuildSession, planned: PlannedStage): 
   }
   const platform = planned.platform ?? session.platformText;
   const image = await session.resolveImage(base.ref, platform);
-  const tree: FsTree = imageTree(image);
   const key = await session.digestOf(`from|${image.digest}|${platform}`);
   const history = (image.config.history ?? []).filter((h) => h.empty_layer !== true);
   const layers = image.layers.map((layer, i) => ({ diffId: layer.diffId, size: layer.size, createdBy: history[i]?.created_by ?? '', changeSet: layer.changeSet, ...(layer.tarSize !== undefined ? { tarSize: layer.tarSize } : {}) }));
   let chainId = null as StageState['chainId'];
-  for (const layer of layers) chainId = chainId === null ? layer.diffId : ((await session.digestOf(`${chainId} ${layer.diffId}`)) as StageState['chainId']);
+  const chainIds: Digest[] = [];
+  for (const layer of layers) {
+    chainId = chainId === null ? layer.diffId : await session.digestOf(`${chainId} ${layer.diffId}`);
+    chainIds.push(chainId);
+  }
+  // The image's layers applied in order from the empty root: the tree its chainID names.
+  const tree: FsTree = cachedImageTree(image, chainIds, storeTreeCache(session.io.store));
   const state: StageState = {
     ...empty,
     tree,
+    treeFromLayers: true,
     config: fromBase({ ...image.config, ...platformOf(image.config) }),
     layers,
     chainId,
