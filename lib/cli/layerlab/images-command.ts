@@ -1,9 +1,8 @@
 import { familiarRef, type ImageRecord } from '@/lib/engine';
 import { shortId } from '@/lib/util';
-import { UsageError } from './args';
 import { humanDuration, humanSize, tabulate } from './human-units';
 import type { CliIO } from './io';
-import { parseOptions, STATE_OPTION } from './options';
+import { parseOptions, STATE_OPTION, UsageError } from './options';
 import { withStore } from './state';
 
 export const IMAGES_USAGE = `Usage:  layerlab images [OPTIONS]

@@ -1,5 +1,5 @@
 import { formatFindings, lint, LINT_SEVERITIES, type LintThreshold } from '@/lib/dockerfile';
-import { parseArgs } from './args';
+import { parseOptions } from './options';
 import type { CliIO } from './io';
 import { readDockerfile } from './parse-command';
 
@@ -17,8 +17,8 @@ const THRESHOLDS: readonly string[] = [...LINT_SEVERITIES, 'none'];
 
 /** `layerlab lint FILE [--json] [--failure-threshold LEVEL]`, exit code as hadolint's. */
 export async function lintCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { json: 'bool', 'failure-threshold': 'string', help: 'bool' });
-  if (args.flags.has('help')) {
+  const args = parseOptions(argv, { json: { type: 'bool' }, 'failure-threshold': { type: 'string' }, help: { type: 'bool', short: 'h' } });
+  if (args.bools.has('help')) {
     io.stdout(LINT_USAGE);
     return 0;
   }
@@ -27,9 +27,9 @@ export async function lintCommand(argv: readonly string[], io: CliIO): Promise<n
     io.stderr(`"layerlab lint" requires exactly 1 file.\n\n${LINT_USAGE}`);
     return 1;
   }
-  const threshold = args.flags.get('failure-threshold') ?? 'info';
-  if (typeof threshold !== 'string' || !THRESHOLDS.includes(threshold)) {
-    io.stderr(`invalid argument "${String(threshold)}" for "--failure-threshold": expected one of ${THRESHOLDS.join(', ')}\n`);
+  const threshold = args.strings.get('failure-threshold') ?? 'info';
+  if (!THRESHOLDS.includes(threshold)) {
+    io.stderr(`invalid argument "${threshold}" for "--failure-threshold": expected one of ${THRESHOLDS.join(', ')}\n`);
     return 1;
   }
   const source = await readDockerfile(file, io);
@@ -37,7 +37,7 @@ export async function lintCommand(argv: readonly string[], io: CliIO): Promise<n
   const contextDir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
   const hasDockerignore = await io.exists(`${contextDir}.dockerignore`);
   const result = lint(source, { failureThreshold: threshold as LintThreshold, hasDockerignore });
-  if (args.flags.has('json')) {
+  if (args.bools.has('json')) {
     const findings = result.findings.map((f) => ({ rule: f.rule, severity: f.severity, line: f.line, column: f.column, message: f.message }));
     io.stdout(`${JSON.stringify({ findings })}\n`);
   } else if (result.findings.length > 0) {

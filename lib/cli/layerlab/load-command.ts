@@ -1,8 +1,7 @@
 import { loadImages } from '@/lib/engine';
 import { wasmSha256 } from '@/lib/util';
-import { UsageError } from './args';
 import { describeReadError, type CliIO } from './io';
-import { parseOptions, STATE_OPTION } from './options';
+import { parseOptions, STATE_OPTION, UsageError } from './options';
 import { reportDaemonError, withStore } from './state';
 
 export const LOAD_USAGE = `Usage:  layerlab load [OPTIONS]

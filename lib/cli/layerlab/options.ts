@@ -1,9 +1,10 @@
-import { UsageError } from './args';
+/** Bad command-line usage: the program prints it with a `See 'layerlab X --help'.` hint, exit 1. */
+export class UsageError extends Error {}
 
 /**
  * Flags the way docker's cobra/pflag reads them, for the image commands: short aliases (`-o`,
  * `-t`), `--flag value` and `--flag=value`, repeatable flags (`-t a -t b`, `--build-arg`), and
- * positionals anywhere. The older `parseArgs` keeps one value per flag and no short forms.
+ * positionals anywhere. Every layerlab command reads its argv with it.
  */
 export interface OptionSpec {
   readonly type: 'bool' | 'string' | 'list';
@@ -35,7 +36,8 @@ export function parseOptions(argv: readonly string[], spec: Readonly<Record<stri
     const key = long ? arg.slice(2, eq >= 0 ? eq : undefined) : arg.slice(1, 2);
     const name = long ? key : byShort.get(key);
     const option = name === undefined ? undefined : spec[name];
-    if (name === undefined || option === undefined) throw new UsageError(`unknown ${long ? 'flag' : 'shorthand flag'}: '${key}' in ${arg}`);
+    // pflag's words: `unknown flag: --yaml`, `unknown shorthand flag: 'x' in -x`.
+    if (name === undefined || option === undefined) throw new UsageError(long ? `unknown flag: --${key}` : `unknown shorthand flag: '${key}' in ${arg}`);
     // `-tapp:1` and `--tag=app:1` carry their value inline, `-t app:1` in the next word.
     let inline: string | undefined = long ? (eq >= 0 ? arg.slice(eq + 1) : undefined) : arg.length > 2 ? arg.slice(2).replace(/^=/, '') : undefined;
     if (option.type === 'bool') {

@@ -8,7 +8,7 @@ import {
   type InstructionNode,
   type Instructions,
 } from '@/lib/dockerfile';
-import { parseArgs } from './args';
+import { parseOptions } from './options';
 import { decodeUtf8, describeReadError, type CliIO } from './io';
 
 export const PARSE_USAGE = `Usage:  layerlab parse (--dump | --json) FILE
@@ -22,13 +22,13 @@ Options:
 
 /** `layerlab parse --dump FILE` / `layerlab parse --json FILE`. Returns the exit code. */
 export async function parseCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { dump: 'bool', json: 'bool', help: 'bool' });
-  if (args.flags.has('help')) {
+  const args = parseOptions(argv, { dump: { type: 'bool' }, json: { type: 'bool' }, help: { type: 'bool', short: 'h' } });
+  if (args.bools.has('help')) {
     io.stdout(PARSE_USAGE);
     return 0;
   }
   const file = args.positionals[0];
-  if (args.positionals.length !== 1 || file === undefined || args.flags.has('dump') === args.flags.has('json')) {
+  if (args.positionals.length !== 1 || file === undefined || args.bools.has('dump') === args.bools.has('json')) {
     io.stderr(`"layerlab parse" requires exactly one of --dump or --json and exactly 1 file.\n\n${PARSE_USAGE}`);
     return 1;
   }
@@ -36,7 +36,7 @@ export async function parseCommand(argv: readonly string[], io: CliIO): Promise<
   if (source === null) return 1;
   try {
     const dockerfile = parseDockerfile(source);
-    if (args.flags.has('dump')) {
+    if (args.bools.has('dump')) {
       io.stdout(dumpDockerfile(dockerfile));
     } else {
       io.stdout(`${JSON.stringify(toJson(dockerfile, toInstructions(dockerfile)), omitNodes, 2)}\n`);

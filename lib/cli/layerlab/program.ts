@@ -1,4 +1,4 @@
-import { UsageError } from './args';
+import { UsageError } from './options';
 import type { CliIO } from './io';
 import { buildCommand } from './build-command';
 import { imagesCommand } from './images-command';

@@ -1,5 +1,5 @@
 import { isEngineError, type Store } from '@/lib/engine';
-import { UsageError } from './args';
+import { UsageError } from './options';
 import type { CliIO } from './io';
 import type { ParsedOptions } from './options';
 
