@@ -19,3 +19,4 @@ export {
 export { goClean, goDir } from './go-path';
 export { isDigest, sha256Of, shortId, wasmSha256, type Digest, type Sha256, type Sha256Factory } from './digest';
 export { iterableToStream } from './streams';
+export { formatIssues, formatJsonPath } from './json-path';

@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-
 export type HubDataErrorCode = 'syntax' | 'invalid' | 'path-mismatch' | 'duplicate-tag' | 'unknown-base' | 'base-cycle';
 
 /**
@@ -25,24 +23,4 @@ export class HubDataError extends Error {
 
 export function isHubDataError(value: unknown): value is HubDataError {
   return value instanceof HubDataError;
-}
-
-/** `["tags", "3.9-slim", "layers", 2]` → `tags["3.9-slim"].layers[2]` (JavaScript accessor style). */
-export function formatJsonPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += out === '' ? key : `.${key}`;
-    else out += `[${JSON.stringify(String(key))}]`;
-  }
-  return out;
-}
-
-/** zod's "Invalid input: expected number, received string" → "expected number, received string". */
-export function formatIssues(file: string, issues: readonly z.core.$ZodIssue[]): string[] {
-  return issues.map((issue) => {
-    const where = formatJsonPath(issue.path);
-    const message = issue.message.replace(/^Invalid input: /, '');
-    return where === '' ? `${file}: ${message}` : `${file}: ${where}: ${message}`;
-  });
 }

@@ -4,7 +4,7 @@ export { HUB_FILES } from './hub-files';
 export { loadHubCatalog, findHubTag, type HubCatalog, type HubRepository, type HubSourceFile } from './load-hub';
 export { listHubImages, matchHubPlatform, resolveHubImage, type HubImage, type HubLayerRef } from './resolve-hub-image';
 export { expandHubLayer, hubLayerSize, type HubContent, type HubFsEntry } from './expand-layer';
-export { HubDataError, isHubDataError, formatJsonPath, type HubDataErrorCode } from './hub-data-error';
+export { HubDataError, isHubDataError, type HubDataErrorCode } from './hub-data-error';
 export { normalizeHubRef, repositoryForPath, type HubRef } from './hub-ref';
 export {
   hubRepositorySchema,

@@ -1,4 +1,5 @@
-import { HubDataError, formatIssues } from './hub-data-error';
+import { formatIssues } from '@/lib/util';
+import { HubDataError } from './hub-data-error';
 import { normalizeHubRef, repositoryForPath } from './hub-ref';
 import { hubRegistriesSchema, hubRepositorySchema, type HubRegistries, type HubRepositoryFile, type HubTag } from './hub-schema';
 

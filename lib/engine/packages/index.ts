@@ -11,7 +11,7 @@
 export { createPackageCommands, PACKAGE_ECOSYSTEMS, type PackageCommandOptions } from './shared/create-package-commands';
 export { simulatedCost, bandwidthFor, DEFAULT_BANDWIDTH, BANDWIDTH_ENV, type SimulatedCost } from './shared/simulated-cost';
 export { writePackageFiles, writeSyntheticFile, bulkFiles, canWriteSynthetic, REAL_BYTES_LIMIT, type PackageFile, type SyntheticWriter } from './shared/write-files';
-export { parseCatalog, lazyCatalog, CatalogError, isCatalogError, formatJsonPath } from './shared/catalog-loader';
+export { parseCatalog, lazyCatalog, CatalogError, isCatalogError } from './shared/catalog-loader';
 export { detectLibc, findOnPath, isBusyboxApplet, followLinks, type Libc } from './shared/image-facts';
 export { goCommands } from './go/go-command';
 export { parseGoCatalog, bundledGoCatalog, GO_CATALOG_FILE, type GoCatalog, type GoModuleInfo } from './go/go-catalog';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { bulkSchema, catalogFileSchema, catalogProblems, PackageCatalogError } from '../apt';
+import { formatIssues } from '@/lib/util';
+import { bulkSchema, catalogFileSchema, PackageCatalogError } from '../apt';
 
 /**
  * The apk catalog (`content/catalog/apk/*.json`): one Alpine branch's packages with apk's
@@ -48,7 +49,7 @@ export interface ApkCatalog {
 
 export function loadApkCatalog(json: unknown, label = 'apk catalog'): ApkCatalog {
   const parsed = apkCatalogSchema.safeParse(json);
-  if (!parsed.success) throw new PackageCatalogError('invalid-catalog', catalogProblems(label, parsed.error.issues));
+  if (!parsed.success) throw new PackageCatalogError('invalid-catalog', formatIssues(label, parsed.error.issues));
   const packages = new Map<string, ApkPackage>();
   const providers = new Map<string, string>();
   for (const [name, data] of Object.entries(parsed.data.packages)) {

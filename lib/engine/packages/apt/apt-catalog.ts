@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { catalogProblems, PackageCatalogError } from './catalog-error';
+import { formatIssues } from '@/lib/util';
+import { PackageCatalogError } from './catalog-error';
 import { parseRelations, relationsOf, type RelationGroup } from './relations';
 
 /**
@@ -74,7 +75,7 @@ export interface AptCatalog {
 /** Validates catalog JSON; throws PackageCatalogError listing every problem with its path. */
 export function loadAptCatalog(json: unknown, label = 'apt catalog'): AptCatalog {
   const parsed = aptCatalogSchema.safeParse(json);
-  if (!parsed.success) throw new PackageCatalogError('invalid-catalog', catalogProblems(label, parsed.error.issues));
+  if (!parsed.success) throw new PackageCatalogError('invalid-catalog', formatIssues(label, parsed.error.issues));
   const file = parsed.data;
   const packages = new Map<string, AptPackage>();
   const providers = new Map<string, string[]>();

@@ -1,6 +1,3 @@
-import type { z } from 'zod';
-import { formatJsonPath } from '../../hub';
-
 /**
  * A mistake in a package catalog under `content/catalog/`. Each problem names the JSON path of
  * the value at fault (`packages.curl.installedSizeKiB: expected number, received string`) so an
@@ -22,13 +19,4 @@ export class PackageCatalogError extends Error {
 
 export function isPackageCatalogError(value: unknown): value is PackageCatalogError {
   return value instanceof PackageCatalogError;
-}
-
-/** zod issues as `path: message` lines, with zod's "Invalid input: " preamble dropped. */
-export function catalogProblems(label: string, issues: readonly z.core.$ZodIssue[]): string[] {
-  return issues.map((issue) => {
-    const where = formatJsonPath(issue.path);
-    const message = issue.message.replace(/^Invalid input: /, '');
-    return where === '' ? `${label}: ${message}` : `${label}: ${where}: ${message}`;
-  });
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { formatIssues } from '@/lib/util';
 
 /**
  * The pattern every catalog under content/catalog follows: the JSON is imported statically (so
@@ -23,26 +24,10 @@ export function isCatalogError(value: unknown): value is CatalogError {
   return value instanceof CatalogError;
 }
 
-/** `["modules", "github.com/x", "versions", 0]` → `modules["github.com/x"].versions[0]`. */
-export function formatJsonPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += out === '' ? key : `.${key}`;
-    else out += `[${JSON.stringify(String(key))}]`;
-  }
-  return out;
-}
-
 export function parseCatalog<S extends z.ZodType>(schema: S, json: unknown, file: string): z.output<S> {
   const result = schema.safeParse(json);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
-    const where = formatJsonPath(issue.path);
-    const message = issue.message.replace(/^Invalid input: /, '');
-    return where === '' ? `${file}: ${message}` : `${file}: ${where}: ${message}`;
-  });
-  throw new CatalogError(file, problems);
+  throw new CatalogError(file, formatIssues(file, result.error.issues));
 }
 
 /** Parses on first use and keeps the result: catalogs are immutable data, parsing them is not free. */
