@@ -5,7 +5,7 @@
 import { argsNoFlags, cmdHasArgs, dropFlagValues, hasAnyFlag, hasArg, hasFlag } from '../shell/command-args';
 import type { CommandRef } from '../shell/run-analysis';
 import type { LintRule } from '../types';
-import { appendCommand, cacheMountTargets, commandSpan, insertAfter, replace } from './shared';
+import { appendCommand, cacheMountTargets, commandSpan, insertAfter, replace, reportFirstUnpinned } from './shared';
 
 const isAptGetInstall = (ref: CommandRef): boolean => cmdHasArgs(ref.command, 'apt-get', ['install']);
 const installWord = (ref: CommandRef) => ref.command.args.find((w) => w.value === 'install');
@@ -22,20 +22,16 @@ export const DL3008: LintRule = {
     'visible change in the Dockerfile. Pins must be updated when the distribution drops the old version.',
   exampleFix: { bad: 'RUN apt-get install -y curl', good: 'RUN apt-get install -y curl=7.88.1-10+deb12u5' },
   check(ctx, report) {
-    for (const { run } of ctx.runs) {
-      for (const ref of ctx.analyze(run).commands) {
-        if (!isAptGetInstall(ref)) continue;
-        const packages = argsNoFlags(dropFlagValues(ref.command.args, ['t', 'target-release'])).filter((w) => w.value !== 'install');
-        const unpinned = packages.find((w) => !(w.value.includes('=') || w.value.includes('/') || w.value.endsWith('.deb')));
-        if (!unpinned) continue;
-        report({
-          node: run.node,
-          range: ctx.wordRange(run, ref.part, unpinned),
-          message: 'Pin versions in apt get install. Instead of `apt-get install <package>` use `apt-get install <package>=<version>`',
-        });
-        break;
-      }
-    }
+    reportFirstUnpinned(
+      ctx,
+      report,
+      (cmd) => {
+        if (!cmdHasArgs(cmd, 'apt-get', ['install'])) return undefined;
+        const packages = argsNoFlags(dropFlagValues(cmd.args, ['t', 'target-release'])).filter((w) => w.value !== 'install');
+        return packages.find((w) => !(w.value.includes('=') || w.value.includes('/') || w.value.endsWith('.deb')));
+      },
+      'Pin versions in apt get install. Instead of `apt-get install <package>` use `apt-get install <package>=<version>`',
+    );
   },
 };
 

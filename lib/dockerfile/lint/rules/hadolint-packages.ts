@@ -5,7 +5,7 @@ import type { ShellCommand } from '../shell/parse-shell';
 import { afterSubcommand, argsNoFlags, cmdHasArgs, dropFlagValues, hasArg, hasFlag } from '../shell/command-args';
 import type { CommandRef } from '../shell/run-analysis';
 import type { LintRule } from '../types';
-import { appendCommand, commandSpan, dropQuotes, insertAfter } from './shared';
+import { appendCommand, commandSpan, dropQuotes, insertAfter, reportFirstUnpinned } from './shared';
 
 const contains = (cmd: ShellCommand, seq: readonly string[]): boolean => {
   const values = cmd.args.map((w) => w.value);
@@ -52,24 +52,17 @@ export const DL3013: LintRule = {
     'installing a local project (`pip install .`) or a wheel file is already pinned by its contents.',
   exampleFix: { bad: 'RUN pip install --no-cache-dir flask', good: 'RUN pip install --no-cache-dir flask==3.0.3' },
   check(ctx, report) {
-    for (const { run } of ctx.runs) {
-      for (const ref of ctx.analyze(run).commands) {
-        const cmd = ref.command;
-        if (!isPipInstall(cmd) || hasFlag(cmd, 'constraint') || hasFlag(cmd, 'c')) continue;
+    reportFirstUnpinned(
+      ctx,
+      report,
+      (cmd) => {
+        if (!isPipInstall(cmd) || hasFlag(cmd, 'constraint') || hasFlag(cmd, 'c')) return undefined;
         // Requirement files and the local project are pinned elsewhere (hadolint `requirementInstall`).
-        if (hasArg(cmd, '--requirement') || hasArg(cmd, '-r') || hasArg(cmd, '.')) continue;
-        const packages = afterSubcommand(argsNoFlags(dropFlagValues(cmd.args, PIP_VALUE_FLAGS)), 'install');
-        const unpinned = packages.find((w) => !pipPinned(w.value));
-        if (!unpinned) continue;
-        report({
-          node: run.node,
-          range: ctx.wordRange(run, ref.part, unpinned),
-          message:
-            'Pin versions in pip. Instead of `pip install <package>` use `pip install <package>==<version>` or `pip install --requirement <requirements file>`.',
-        });
-        break;
-      }
-    }
+        if (hasArg(cmd, '--requirement') || hasArg(cmd, '-r') || hasArg(cmd, '.')) return undefined;
+        return afterSubcommand(argsNoFlags(dropFlagValues(cmd.args, PIP_VALUE_FLAGS)), 'install').find((w) => !pipPinned(w.value));
+      },
+      'Pin versions in pip. Instead of `pip install <package>` use `pip install <package>==<version>` or `pip install --requirement <requirements file>`.',
+    );
   },
 };
 
@@ -94,20 +87,15 @@ export const DL3016: LintRule = {
     'plain `npm ci`.',
   exampleFix: { bad: 'RUN npm install -g typescript', good: 'RUN npm install -g typescript@5.4.5' },
   check(ctx, report) {
-    for (const { run } of ctx.runs) {
-      for (const ref of ctx.analyze(run).commands) {
-        const cmd = ref.command;
-        if (!cmdHasArgs(cmd, 'npm', ['install']) || argsNoFlags(cmd.args)[0]?.value !== 'install') continue;
-        const unpinned = afterSubcommand(argsNoFlags(cmd.args), 'install').find((w) => !npmPinned(w.value));
-        if (!unpinned) continue;
-        report({
-          node: run.node,
-          range: ctx.wordRange(run, ref.part, unpinned),
-          message: 'Pin versions in npm. Instead of `npm install <package>` use `npm install <package>@<version>`',
-        });
-        break;
-      }
-    }
+    reportFirstUnpinned(
+      ctx,
+      report,
+      (cmd) =>
+        cmdHasArgs(cmd, 'npm', ['install']) && argsNoFlags(cmd.args)[0]?.value === 'install'
+          ? afterSubcommand(argsNoFlags(cmd.args), 'install').find((w) => !npmPinned(w.value))
+          : undefined,
+      'Pin versions in npm. Instead of `npm install <package>` use `npm install <package>@<version>`',
+    );
   },
 };
 
@@ -122,20 +110,16 @@ export const DL3018: LintRule = {
     '`curl=8.5.0-r0`, or allow patch updates with `curl~=8.5`.',
   exampleFix: { bad: 'RUN apk add --no-cache curl', good: 'RUN apk add --no-cache curl=8.5.0-r0' },
   check(ctx, report) {
-    for (const { run } of ctx.runs) {
-      for (const ref of ctx.analyze(run).commands) {
-        if (!cmdHasArgs(ref.command, 'apk', ['add'])) continue;
-        const packages = argsNoFlags(dropFlagValues(ref.command.args, ['t', 'virtual', 'repository', 'X'])).filter((w) => w.value !== 'add');
-        const unpinned = packages.find((w) => !(w.value.includes('=') || w.value.includes('~') || w.value.endsWith('.apk')));
-        if (!unpinned) continue;
-        report({
-          node: run.node,
-          range: ctx.wordRange(run, ref.part, unpinned),
-          message: 'Pin versions in apk add. Instead of `apk add <package>` use `apk add <package>=<version>`',
-        });
-        break;
-      }
-    }
+    reportFirstUnpinned(
+      ctx,
+      report,
+      (cmd) => {
+        if (!cmdHasArgs(cmd, 'apk', ['add'])) return undefined;
+        const packages = argsNoFlags(dropFlagValues(cmd.args, ['t', 'virtual', 'repository', 'X'])).filter((w) => w.value !== 'add');
+        return packages.find((w) => !(w.value.includes('=') || w.value.includes('~') || w.value.endsWith('.apk')));
+      },
+      'Pin versions in apk add. Instead of `apk add <package>` use `apk add <package>=<version>`',
+    );
   },
 };
 

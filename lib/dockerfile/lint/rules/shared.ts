@@ -8,7 +8,8 @@ import type { CmdInstruction, EntrypointInstruction, MaintainerInstruction, RunI
 import type { LintContext } from '../context';
 import type { CommandRef } from '../shell/run-analysis';
 import { parseShell, type ShellWord } from '../shell/parse-shell';
-import type { LintFix } from '../types';
+import type { LintFix, Reporter } from '../types';
+import type { ShellCommand } from '../shell/parse-shell';
 
 const isQuote = (c: number): boolean => c === 0x22 || c === 0x27;
 
@@ -86,4 +87,25 @@ export function maintainerToLabelFix(ins: MaintainerInstruction): LintFix {
     range: { start: ins.node.keywordRange.start, end: ins.node.range.end },
     text: `${keyword} org.opencontainers.image.authors="${value}"`,
   };
+}
+
+/**
+ * hadolint's version-pinning rules (DL3008, DL3013, DL3016, DL3018) share one walk: in each RUN,
+ * the first command with an unpinned package is reported at that package, once per RUN.
+ * `unpinned` returns that word, or undefined when the command installs nothing unpinned.
+ */
+export function reportFirstUnpinned(
+  ctx: LintContext,
+  report: Reporter,
+  unpinned: (command: ShellCommand) => ShellWord | undefined,
+  message: string,
+): void {
+  for (const { run } of ctx.runs) {
+    for (const ref of ctx.analyze(run).commands) {
+      const word = unpinned(ref.command);
+      if (word === undefined) continue;
+      report({ node: run.node, range: ctx.wordRange(run, ref.part, word), message });
+      break;
+    }
+  }
 }
