@@ -27,8 +27,9 @@ const TABLE: Record<LibArea, Record<LibArea, Rule>> = {
   shell:      { util: 'yes', dockerfile: 'no',  shell: 'no',  engine: 'no',    cli: 'no',    workspace: 'no',    grading: 'no', content: 'no',    editor: 'no' },
   engine:     { util: 'yes', dockerfile: 'yes', shell: 'yes', engine: 'no',    cli: 'no',    workspace: 'no',    grading: 'no', content: 'types', editor: 'no' },
   cli:        { util: 'yes', dockerfile: 'yes', shell: 'yes', engine: 'index', cli: 'no',    workspace: 'index', grading: 'no', content: 'no',    editor: 'no' },
-  // DESIGN's table has no row for workspace: until it gets one, it may use only the leaf helpers.
-  workspace:  { util: 'yes', dockerfile: 'no',  shell: 'no',  engine: 'no',    cli: 'no',    workspace: 'no',    grading: 'no', content: 'no',    editor: 'no' },
+  // DESIGN's table has no row for workspace. Decided with issue 5: the workspace is a ShellFs (the
+  // terminal's and git's one file model), so it may use lib/shell besides the leaf helpers.
+  workspace:  { util: 'yes', dockerfile: 'no',  shell: 'yes',  engine: 'no',    cli: 'no',    workspace: 'no',    grading: 'no', content: 'no',    editor: 'no' },
   grading:    { util: 'yes', dockerfile: 'yes', shell: 'no',  engine: 'index', cli: 'index', workspace: 'no',    grading: 'no', content: 'types', editor: 'no' },
   content:    { util: 'yes', dockerfile: 'yes', shell: 'no',  engine: 'no',    cli: 'no',    workspace: 'no',    grading: 'no', content: 'no',    editor: 'no' },
   editor:     { util: 'yes', dockerfile: 'yes', shell: 'no',  engine: 'no',    cli: 'no',    workspace: 'no',    grading: 'no', content: 'no',    editor: 'no' },

@@ -11,9 +11,9 @@ import {
   type BuildResult,
 } from '@/lib/engine';
 import { wasmSha256 } from '@/lib/util';
-import { formatDuration } from './human-units';
+import { formatDuration } from '../common/human-units';
 import { decodeUtf8, describeReadError, type CliIO } from './io';
-import { parseOptions, STATE_OPTION, UsageError } from './options';
+import { parseOptions, STATE_OPTION, UsageError } from '../common/options';
 import { requireCapability, withStore } from './state';
 
 export const BUILD_USAGE = `Usage:  layerlab build [OPTIONS] PATH

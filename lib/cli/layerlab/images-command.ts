@@ -1,8 +1,8 @@
 import { familiarRef, type ImageRecord } from '@/lib/engine';
 import { shortId } from '@/lib/util';
-import { humanDuration, humanSize, tabulate } from './human-units';
+import { humanDuration, humanSize, tabulate } from '../common/human-units';
 import type { CliIO } from './io';
-import { parseOptions, STATE_OPTION, UsageError } from './options';
+import { parseOptions, STATE_OPTION, UsageError } from '../common/options';
 import { withStore } from './state';
 
 export const IMAGES_USAGE = `Usage:  layerlab images [OPTIONS]

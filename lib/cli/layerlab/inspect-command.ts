@@ -1,6 +1,6 @@
 import { formatImageInspect, isEngineError, repoTagsOf, resolveImage, toImageInspect, parseImageConfig, type ImageInspect } from '@/lib/engine';
 import type { CliIO } from './io';
-import { parseOptions, STATE_OPTION, UsageError } from './options';
+import { parseOptions, STATE_OPTION, UsageError } from '../common/options';
 import { withStore } from './state';
 
 export const INSPECT_USAGE = `Usage:  layerlab inspect IMAGE [IMAGE...]

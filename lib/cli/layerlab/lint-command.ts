@@ -1,5 +1,5 @@
 import { formatFindings, lint, LINT_SEVERITIES, type LintThreshold } from '@/lib/dockerfile';
-import { parseOptions } from './options';
+import { parseOptions } from '../common/options';
 import type { CliIO } from './io';
 import { readDockerfile } from './parse-command';
 

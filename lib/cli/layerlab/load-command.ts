@@ -1,7 +1,7 @@
 import { loadImages } from '@/lib/engine';
 import { wasmSha256 } from '@/lib/util';
 import { describeReadError, type CliIO } from './io';
-import { parseOptions, STATE_OPTION, UsageError } from './options';
+import { parseOptions, STATE_OPTION, UsageError } from '../common/options';
 import { reportDaemonError, withStore } from './state';
 
 export const LOAD_USAGE = `Usage:  layerlab load [OPTIONS]

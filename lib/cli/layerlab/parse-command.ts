@@ -8,7 +8,7 @@ import {
   type InstructionNode,
   type Instructions,
 } from '@/lib/dockerfile';
-import { parseOptions } from './options';
+import { parseOptions } from '../common/options';
 import { decodeUtf8, describeReadError, type CliIO } from './io';
 
 export const PARSE_USAGE = `Usage:  layerlab parse (--dump | --json) FILE

@@ -1,4 +1,4 @@
-import { UsageError } from './options';
+import { UsageError } from '../common/options';
 import type { CliIO } from './io';
 import { buildCommand } from './build-command';
 import { imagesCommand } from './images-command';

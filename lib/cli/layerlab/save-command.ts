@@ -1,7 +1,7 @@
 import { saveImages } from '@/lib/engine';
 import { wasmSha256 } from '@/lib/util';
 import type { CliIO } from './io';
-import { parseOptions, STATE_OPTION, UsageError } from './options';
+import { parseOptions, STATE_OPTION, UsageError } from '../common/options';
 import { reportDaemonError, requireCapability, withStore } from './state';
 
 export const SAVE_USAGE = `Usage:  layerlab save [OPTIONS] IMAGE [IMAGE...]

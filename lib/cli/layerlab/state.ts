@@ -1,7 +1,7 @@
 import { isEngineError, type Store } from '@/lib/engine';
-import { UsageError } from './options';
+import { UsageError } from '../common/options';
 import type { CliIO } from './io';
-import type { ParsedOptions } from './options';
+import type { ParsedOptions } from '../common/options';
 
 /**
  * Where the image commands keep their images (DESIGN.md §4): `--state DIR`, else
