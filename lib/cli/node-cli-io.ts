@@ -9,6 +9,7 @@ import type { CliIO } from './layerlab/io';
 import { openNodeContext } from './node-context';
 import { nodeSha256 } from './node-io';
 import { createDirectoryStore } from './node-store';
+import { createNodeWorkspaceFs } from './node-workspace-fs';
 
 export interface NodeCliOptions {
   readonly stdout: (text: string) => void;
@@ -51,6 +52,7 @@ export function createNodeCliIO(options: NodeCliOptions): CliIO {
       }
     },
     openContext: (dir) => openNodeContext(dir),
+    openWorkspace: (dir, mount) => createNodeWorkspaceFs(dir, { mount }),
     sha256: nodeSha256,
     now: () => Date.now(),
   };

@@ -17,3 +17,5 @@ export { createCoreutils } from './commands/coreutils';
 export { getopt, options as parseCommandOptions, readText, complain } from './commands/support';
 export { gzipBytes, gunzipBytes } from './commands/gzip';
 export { humanSize } from './commands/ls';
+export { createInteractiveShell, type InteractiveIo, type InteractiveOptions, type InteractiveResult, type InteractiveShell, type InteractiveSnapshot } from './run/interactive';
+export { tree } from './commands/tree';

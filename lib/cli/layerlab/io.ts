@@ -1,4 +1,5 @@
 import type { BuildContext, Store } from '@/lib/engine';
+import type { ShellFs } from '@/lib/shell';
 import type { Sha256Factory } from '@/lib/util';
 
 /**
@@ -25,6 +26,8 @@ export interface CliIO {
   writeFile?(path: string, chunks: AsyncIterable<Uint8Array>): Promise<void>;
   /** Reads a file as a stream of chunks (archives can be gigabytes). */
   readStream?(path: string): AsyncIterable<Uint8Array>;
+  /** The directory `dir` as a shell filesystem, shown at `mount` (`layerlab sh`'s workspace). */
+  openWorkspace?(dir: string, mount: string): Promise<ShellFs>;
   /** The build context at `dir`. */
   openContext?(dir: string): Promise<BuildContext>;
   /** The fastest sha256 available (Node's OpenSSL in the CLI). */

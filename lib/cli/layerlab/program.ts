@@ -7,6 +7,7 @@ import { lintCommand } from './lint-command';
 import { loadCommand } from './load-command';
 import { parseCommand } from './parse-command';
 import { saveCommand } from './save-command';
+import { shCommand } from './sh-command';
 
 export const USAGE = `Usage:  layerlab COMMAND [OPTIONS]
 
@@ -20,6 +21,7 @@ Commands:
   load    Load images from a tar archive (docker load)
   inspect Display detailed information on images (docker image inspect)
   images  List images (docker images)
+  sh      Run commands in the terminal's shell (docker, ssh, jq, tar, …), headless
 
 Global options:
   --state DIR   Where images live (default $LAYERLAB_STATE, else ./.layerlab)
@@ -35,6 +37,7 @@ const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIO) => 
   load: loadCommand,
   inspect: inspectCommand,
   images: imagesCommand,
+  sh: shCommand,
 };
 
 /** Runs one `layerlab` invocation and returns its exit code; never throws for user input. */

@@ -1,6 +1,7 @@
 import { joinPath, normalizePath } from '../fs/paths';
 import type { Command, CommandContext } from '../run/command-types';
 import { gunzipBytes, gzipBytes, isGzip } from './gzip';
+import { modeString } from './mode';
 import { complain, getopt } from './support';
 
 /**
@@ -16,6 +17,10 @@ interface Entry {
   gid: number;
   data: Uint8Array;
   link: string;
+  /** Read from archives only (for `-tv`): seconds since the epoch, owner and group names. */
+  mtime?: number;
+  uname?: string;
+  gname?: string;
 }
 
 const enc = new TextEncoder();
@@ -106,9 +111,34 @@ export function readTar(bytes: Uint8Array): Entry[] | string {
     const name = longName ?? (prefix === '' ? str(block, 0, 100) : `${prefix}/${str(block, 0, 100)}`);
     longName = undefined;
     const type = flag === '5' ? 'dir' : flag === '2' ? 'symlink' : 'file';
-    entries.push({ name, type, mode: parseInt(str(block, 100, 8).trim() || '0', 8), uid: parseInt(str(block, 108, 8).trim() || '0', 8), gid: parseInt(str(block, 116, 8).trim() || '0', 8), data: data.slice(), link: str(block, 157, 100) });
+    entries.push({
+      name,
+      type,
+      mode: parseInt(str(block, 100, 8).trim() || '0', 8),
+      uid: parseInt(str(block, 108, 8).trim() || '0', 8),
+      gid: parseInt(str(block, 116, 8).trim() || '0', 8),
+      data: data.slice(),
+      link: str(block, 157, 100),
+      mtime: parseInt(str(block, 136, 12).trim() || '0', 8),
+      uname: str(block, 265, 32),
+      gname: str(block, 297, 32),
+    });
   }
   return entries;
+}
+
+/**
+ * GNU tar's `-tv` line: mode, owner/group (names, else ids), the size right-aligned so that
+ * owner/group and size fill a column that only ever widens (GNU's `ugswidth`, 19 at first),
+ * the mtime in UTC as `YYYY-MM-DD HH:MM`, the name and a symlink's target.
+ */
+function longListing(e: Entry, state: { width: number }): string {
+  const owner = `${e.uname || e.uid}/${e.gname || e.gid}`;
+  const size = String(e.type === 'file' ? e.data.length : 0);
+  state.width = Math.max(state.width, owner.length + 1 + size.length);
+  const date = new Date((e.mtime ?? 0) * 1000).toISOString().replace('T', ' ').slice(0, 16);
+  const name = e.type === 'dir' && !e.name.endsWith('/') ? `${e.name}/` : e.name;
+  return `${modeString(e.type, e.mode)} ${owner} ${size.padStart(state.width - owner.length - 1)} ${date} ${name}${e.type === 'symlink' ? ` -> ${e.link}` : ''}\n`;
 }
 
 async function collect(ctx: CommandContext, base: string, rel: string, out: Entry[]): Promise<void> {
@@ -174,9 +204,10 @@ export const tar: Command = async (ctx) => {
     complain(ctx, 'Exiting with failure status due to previous errors');
     return 2;
   }
+  const listing = { width: 19 };
   for (const e of entries) {
     if (f('t')) {
-      ctx.stdout.write(`${e.name}\n`);
+      ctx.stdout.write(f('v') ? longListing(e, listing) : `${e.name}\n`);
       continue;
     }
     const parts = e.name.split('/').filter((p) => p !== '' && p !== '.');

@@ -1,0 +1,141 @@
+import type { DockerDaemon } from '../docker/context';
+import type { Command, CommandContext } from '@/lib/shell';
+
+/**
+ * `curl` as far as the sandbox has a network: the published ports of the current host's running
+ * containers (`curl localhost:8080` after `docker run -d -p 8080:80 nginx`). Who answers is
+ * injected (`HttpAnswerer`, from the engine's containers); nothing else is reachable, and curl's
+ * own error texts and exit codes say so (7: nothing listening, 6: unknown host).
+ */
+export interface HttpRequest {
+  readonly daemon: DockerDaemon;
+  readonly host: string;
+  readonly port: number;
+  readonly method: string;
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+export interface HttpReply {
+  readonly status: number;
+  readonly statusText?: string;
+  readonly headers?: readonly (readonly [string, string])[];
+  readonly body: string | Uint8Array;
+}
+
+/** Answers a request to a published port, or undefined when nothing listens there. */
+export type HttpAnswerer = (request: HttpRequest) => Promise<HttpReply | undefined>;
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '0.0.0.0', '::1', '[::1]']);
+const STATUS_TEXT: Readonly<Record<number, string>> = { 200: 'OK', 201: 'Created', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found', 304: 'Not Modified', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Not Allowed', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
+const HINT = "curl: try 'curl --help' or 'curl --manual' for more information\n";
+
+interface CurlOptions {
+  silent: boolean;
+  showError: boolean;
+  include: boolean;
+  head: boolean;
+  fail: boolean;
+  verbose: boolean;
+  method?: string;
+  output?: string;
+  data?: string;
+  headers: Record<string, string>;
+  urls: string[];
+}
+
+export function createCurlCommand(services: { daemon(): Promise<DockerDaemon>; answer?: HttpAnswerer }): Command {
+  return async (ctx) => {
+    const parsed = parseCurl(ctx.args);
+    if (typeof parsed === 'string') {
+      ctx.stderr.write(parsed);
+      return 2;
+    }
+    if (parsed.urls.length === 0) {
+      ctx.stderr.write(HINT);
+      return 2;
+    }
+    let status = 0;
+    for (const url of parsed.urls) status = await fetchOne(ctx, parsed, url, services);
+    return status;
+  };
+}
+
+function parseCurl(args: readonly string[]): CurlOptions | string {
+  const o: CurlOptions = { silent: false, showError: false, include: false, head: false, fail: false, verbose: false, headers: {}, urls: [] };
+  const flags: Record<string, keyof CurlOptions> = { s: 'silent', S: 'showError', i: 'include', I: 'head', f: 'fail', v: 'verbose', L: 'urls' };
+  const long: Record<string, string> = { silent: 's', 'show-error': 'S', include: 'i', head: 'I', fail: 'f', verbose: 'v', location: 'L', request: 'X', output: 'o', header: 'H', data: 'd', 'data-raw': 'd' };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (!arg.startsWith('-') || arg === '-') {
+      o.urls.push(arg);
+      continue;
+    }
+    const letters = arg.startsWith('--') ? [long[arg.slice(2)] ?? ''] : [...arg.slice(1)];
+    for (const [k, letter] of letters.entries()) {
+      if (letter === '' || (!(letter in flags) && !'XoHd'.includes(letter))) {
+        return `curl: option ${arg.startsWith('--') ? arg : `-${arg.slice(1)[k] ?? ''}`}: is unknown\n${HINT}`;
+      }
+      if (letter in flags) {
+        if (letter !== 'L') (o as unknown as Record<string, boolean>)[flags[letter] as string] = true;
+        continue;
+      }
+      const rest = arg.startsWith('--') ? '' : arg.slice(k + 2);
+      const value = rest !== '' ? rest : args[++i];
+      if (value === undefined) return `curl: option ${arg}: requires parameter\n${HINT}`;
+      if (letter === 'X') o.method = value;
+      else if (letter === 'o') o.output = value;
+      else if (letter === 'd') o.data = value;
+      else {
+        const colon = value.indexOf(':');
+        if (colon > 0) o.headers[value.slice(0, colon).trim()] = value.slice(colon + 1).trim();
+      }
+      break;
+    }
+  }
+  return o;
+}
+
+async function fetchOne(ctx: CommandContext, o: CurlOptions, url: string, services: { daemon(): Promise<DockerDaemon>; answer?: HttpAnswerer }): Promise<number> {
+  const fail = (code: number, message: string): number => {
+    if (!o.silent || o.showError) ctx.stderr.write(`curl: (${code}) ${message}\n`);
+    return code;
+  };
+  const match = /^(?:([a-zA-Z][a-zA-Z0-9+.-]*):\/\/)?(\[[^\]]*\]|[^/:?#]*)(?::(\d*))?([/?#].*)?$/.exec(url);
+  if (match === null) return fail(3, 'URL rejected: Malformed input to a URL function');
+  const [, scheme = 'http', host = '', portText, rest = '/'] = match;
+  if (scheme !== 'http' && scheme !== 'https') return fail(1, `Protocol "${scheme}" not supported`);
+  if (host === '') return fail(3, 'URL rejected: No host part in the URL');
+  const port = portText === undefined || portText === '' ? (scheme === 'https' ? 443 : 80) : Number(portText);
+  if (!LOCAL_HOSTS.has(host.toLowerCase())) return fail(6, `Could not resolve host: ${host}`);
+  const method = o.method ?? (o.head ? 'HEAD' : o.data !== undefined ? 'POST' : 'GET');
+  const path = rest.startsWith('/') ? rest.replace(/#.*$/, '') : `/${rest.replace(/#.*$/, '')}`;
+  const reply = services.answer === undefined ? undefined : await services.answer({ daemon: await services.daemon(), host, port, method, path, headers: o.headers, body: o.data ?? '' });
+  if (reply === undefined) return fail(7, `Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server`);
+  if (o.verbose) ctx.stderr.write(`> ${method} ${path} HTTP/1.1\r\n> Host: ${host}${portText ? `:${port}` : ''}\r\n> User-Agent: curl/8.5.0\r\n> Accept: */*\r\n>\r\n`);
+  if (o.fail && reply.status >= 400) return fail(22, `The requested URL returned error: ${reply.status}`);
+  const body = typeof reply.body === 'string' ? new TextEncoder().encode(reply.body) : reply.body;
+  const head = `HTTP/1.1 ${reply.status} ${reply.statusText ?? STATUS_TEXT[reply.status] ?? ''}\r\n${(reply.headers ?? []).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
+  if (o.verbose) ctx.stderr.write(head.split('\r\n').slice(0, -1).map((l) => `< ${l}\r\n`).join(''));
+  const shown: (string | Uint8Array)[] = [];
+  if (o.include || o.head) shown.push(head);
+  if (!o.head) shown.push(body);
+  if (o.output !== undefined) {
+    const bytes = shown.map((p) => (typeof p === 'string' ? new TextEncoder().encode(p) : p));
+    const all = new Uint8Array(bytes.reduce((n, b) => n + b.length, 0));
+    let at = 0;
+    for (const b of bytes) {
+      all.set(b, at);
+      at += b.length;
+    }
+    try {
+      await ctx.fs.writeFile(ctx.resolve(o.output), all);
+    } catch {
+      return fail(23, `Failure writing output to destination, passed ${all.length} returned 0`);
+    }
+    return 0;
+  }
+  for (const part of shown) ctx.stdout.write(part);
+  return 0;
+}

@@ -1,0 +1,56 @@
+import type { Store } from '@/lib/engine';
+import type { ShellFs } from '@/lib/shell';
+
+/**
+ * The machines the terminal can reach: the student's workstation and the servers of the
+ * material's deployment story (`ssh staging-server`, then `docker pull`). Each has its own
+ * docker daemon (image store) and files; registries are shared by all of them.
+ * Add a host by adding a row.
+ */
+export interface HostSpec {
+  readonly name: string;
+  /** The login user: the prompt's `student@…`, $USER, $HOME's owner. */
+  readonly user: string;
+  /** $HOME; on the workstation the workspace root (the browser's /workspace). */
+  readonly home: string;
+}
+
+export const WORKSTATION = 'workstation';
+
+export const HOSTS: readonly HostSpec[] = [
+  { name: WORKSTATION, user: 'student', home: '/workspace' },
+  { name: 'staging-server', user: 'student', home: '/home/student' },
+  { name: 'prod-server', user: 'student', home: '/home/student' },
+];
+
+/** What the face that runs the terminal provides per host; each is opened once, on first use. */
+export interface HostIo {
+  /** The host's docker daemon store (on the workstation, the one `layerlab build` uses). */
+  store(host: string): Promise<Store>;
+  /** The host's files (on the workstation, the student's workspace). */
+  fs(host: string): Promise<ShellFs>;
+}
+
+/** Finds a host by name; `user@host` and a trailing dot are accepted as ssh accepts them. */
+export function findHost(hosts: readonly HostSpec[], destination: string): HostSpec | undefined {
+  const name = destination.slice(destination.lastIndexOf('@') + 1).replace(/\.$/, '');
+  return hosts.find((h) => h.name === name);
+}
+
+/** Caches what `io` opens, so each host's store and fs are opened once per terminal. */
+export function cachedHostIo(io: HostIo): HostIo {
+  const stores = new Map<string, Promise<Store>>();
+  const files = new Map<string, Promise<ShellFs>>();
+  return {
+    store(host) {
+      let s = stores.get(host);
+      if (s === undefined) stores.set(host, (s = io.store(host)));
+      return s;
+    },
+    fs(host) {
+      let f = files.get(host);
+      if (f === undefined) files.set(host, (f = io.fs(host)));
+      return f;
+    },
+  };
+}

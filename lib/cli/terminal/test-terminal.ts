@@ -1,0 +1,48 @@
+/**
+ * A terminal over memory for tests: memory stores per host, a memory fs per host with the
+ * workstation's /workspace, a fixed clock. Not used by the app.
+ */
+import { createMemoryStore, type Store } from '@/lib/engine';
+import { createMemoryFs, type ShellFs } from '@/lib/shell';
+import { wasmSha256 } from '@/lib/util';
+import { createTerminalSession, type TerminalOptions, type TerminalSession } from './session';
+
+export interface TestTerminal {
+  session: TerminalSession;
+  stores: Map<string, Store>;
+  files: Map<string, ShellFs>;
+  /** Runs text as typed; returns stdout and stderr interleaved as the screen shows them. */
+  type(text: string, signal?: AbortSignal): Promise<{ output: string; exitCode: number; pending: boolean }>;
+}
+
+export async function createTestTerminal(options: Partial<TerminalOptions> = {}, shared?: { stores: Map<string, Store>; files: Map<string, ShellFs> }): Promise<TestTerminal> {
+  const stores = shared?.stores ?? new Map<string, Store>();
+  const files = shared?.files ?? new Map<string, ShellFs>();
+  const session = await createTerminalSession({
+    hostIo: {
+      async store(host) {
+        let s = stores.get(host);
+        if (s === undefined) stores.set(host, (s = createMemoryStore()));
+        return s;
+      },
+      async fs(host) {
+        let f = files.get(host);
+        if (f === undefined) files.set(host, (f = createMemoryFs()));
+        return f;
+      },
+    },
+    sha256: wasmSha256,
+    now: () => Date.parse('2026-11-28T12:00:00Z'),
+    ...options,
+  });
+  return {
+    session,
+    stores,
+    files,
+    async type(text, signal) {
+      let output = '';
+      const r = await session.runInput(text, { stdout: (t) => (output += t), stderr: (t) => (output += t), ...(signal ? { signal } : {}) });
+      return { output, exitCode: r.exitCode, pending: r.pending };
+    },
+  };
+}
