@@ -2,13 +2,13 @@ import { isDockerfileError, parseDockerfile, toInstructions, type Dockerfile, ty
 import { EngineError, isEngineError } from '../errors';
 import { createDiffIdMemo, type DiffIdMemo } from '../layer';
 import type { Store } from '../store';
-import { createSession } from './create-session';
+import { createSession, createSharedParts } from './create-session';
 import { executeStage } from './execute-stage';
-import { exportImage } from './export-image';
+import { describeExport, exportImages, type ExportedImage } from './export-image';
 import { normalizeRef } from './image-resolver';
 import { planBuild, type BuildPlan } from './plan';
 import { runPrelude } from './prelude';
-import { BuildError, type StageState } from './session';
+import { BuildError, type BuildSession, type StageState } from './session';
 import type { BuildIo, BuildRequest, BuildResult } from './types';
 
 /**
@@ -23,59 +23,102 @@ export async function build(request: BuildRequest, io: BuildIo): Promise<BuildRe
   const started = now();
   try {
     const tags = (request.tags ?? []).map(normalizeTag);
-    const { dockerfile, instructions, plan } = prepare(request);
+    const platforms = request.platforms !== undefined && request.platforms.length > 0 ? [...new Set(request.platforms)] : [request.platform];
+    const multi = platforms.length > 1;
     const memo = io.diffIdMemo ?? storeDiffIdMemo(io.store, io.sha256);
-    const session = createSession({ request, io, dockerfile, plan, memo, now, instructions });
-    await runPrelude(session);
-    const singleStage = plan.stages.length === 1;
-    let target: StageState | null = null;
-    for (const index of session.order) {
-      const planned = plan.stages[index];
-      if (planned === undefined) continue;
-      const state = await executeStage(session, planned, singleStage);
-      session.stageStates.set(index, state);
-      if (index === plan.target.index) target = state;
-    }
-    for (const index of plan.stages.map((s) => s.index).filter((i) => !session.order.includes(i))) {
-      session.emit({ type: 'stage-skipped', stage: plan.stages[index]?.displayName ?? `stage-${index}` });
-    }
-    if (target === null) throw new EngineError('build', `target stage ${plan.target.displayName} was not built`);
+    const shared = createSharedParts(request);
+    const sessions: BuildSession[] = platforms.map((platform) => {
+      const platformRequest: BuildRequest = { ...request, ...(platform !== undefined ? { platform } : {}) };
+      const { dockerfile, instructions, plan } = prepare(platformRequest);
+      return createSession({ request: platformRequest, io, dockerfile, plan, memo, now, instructions, shared, labelPlatform: multi });
+    });
+    await runPrelude(sessions);
+    const targets: Array<{ session: BuildSession; state: StageState }> = [];
+    for (const session of sessions) targets.push({ session, state: await runStages(session) });
+    const session = sessions[0] as BuildSession;
     session.checkCancelled();
-    const exportVertex = session.nextVertex();
-    const exportStart = now();
-    session.emit({ type: 'vertex-start', vertex: exportVertex, name: 'exporting to image' });
-    const exported = await exportImage(session, target, tags);
-    const detail = ['exporting layers done', `writing image ${exported.imageId} done`, ...tags.map((t) => `naming to ${t} done`)];
-    session.emit({ type: 'vertex-done', vertex: exportVertex, simulatedSeconds: 0, realMs: now() - exportStart, detail });
-    if (session.mode === 'classic') {
-      const unused = plan.argScope.unusedBuildArgs();
-      if (unused.length > 0) session.warnings.push(`[Warning] One or more build-args [${unused.join(' ')}] were not consumed`);
+    let exported: ExportedImage;
+    if (request.output === 'cache') {
+      exported = await describeExport(targets);
+    } else {
+      const exportVertex = session.nextVertex();
+      const exportStart = now();
+      session.emit({ type: 'vertex-start', vertex: exportVertex, name: 'exporting to image' });
+      exported = await exportImages(targets, tags);
+      session.emit({ type: 'vertex-done', vertex: exportVertex, simulatedSeconds: 0, realMs: now() - exportStart, detail: exportDetail(exported, tags) });
     }
-    for (const message of session.warnings) session.emit({ type: 'warning', message });
-    const simulatedSeconds = session.steps.reduce((n, s) => n + s.simulatedSeconds, 0);
+    const warnings = [...new Set(sessions.flatMap((s) => s.warnings))];
+    if (session.mode === 'classic') {
+      const unused = session.plan.argScope.unusedBuildArgs();
+      if (unused.length > 0) warnings.push(`[Warning] One or more build-args [${unused.join(' ')}] were not consumed`);
+    }
+    for (const message of warnings) session.emit({ type: 'warning', message });
+    const steps = sessions.flatMap((s) => s.steps);
+    const simulatedSeconds = steps.reduce((n, s) => n + s.simulatedSeconds, 0);
     const realMs = now() - started;
     session.emit({ type: 'build-done', imageId: exported.imageId, tags, simulatedSeconds, realMs });
-    const previous = await rememberBuildTime(io.store, tags[0], { simulatedSeconds, realMs });
+    const previous = request.output === 'cache' ? undefined : await rememberBuildTime(io.store, tags[0], { simulatedSeconds, realMs });
+    const main = targets.find((t) => t.session.platformText === 'linux/amd64') ?? (targets[0] as (typeof targets)[number]);
     return {
       ...(previous ? { previous } : {}),
       imageId: exported.imageId,
       tags,
       size: exported.size,
-      steps: session.steps,
-      layers: target.layers.map((l) => ({ createdBy: l.createdBy, size: l.size, diffId: l.diffId })),
-      stages: plan.stages.map((s) => {
-        const state = session.stageStates.get(s.index);
+      steps,
+      layers: main.state.layers.map((l) => ({ createdBy: l.createdBy, size: l.size, diffId: l.diffId })),
+      stages: main.session.plan.stages.map((s) => {
+        const state = main.session.stageStates.get(s.index);
         return { name: s.displayName, built: state !== undefined, size: state?.layers.reduce((n, l) => n + l.size, 0) ?? 0 };
       }),
+      stageGraph: main.session.plan.stages.map((s) => ({
+        index: s.index,
+        name: s.displayName,
+        base: { ...s.base },
+        sources: s.sources.map((source) => ({ ...source })),
+        diffIds: main.session.stageStates.get(s.index)?.layers.map((l) => l.diffId) ?? [],
+        target: s.index === main.session.plan.target.index,
+      })),
       simulatedSeconds,
       realMs,
-      warnings: session.warnings,
+      warnings,
       manifestDigest: exported.manifestDigest,
+      ...(exported.index !== undefined ? { index: exported.index } : {}),
     };
   } catch (error) {
     io.onEvent?.({ type: 'build-error', message: error instanceof Error ? error.message : String(error) });
     throw error;
   }
+}
+
+/** Each stage the target needs, in order; returns the target's state. */
+async function runStages(session: BuildSession): Promise<StageState> {
+  const { plan } = session;
+  const singleStage = plan.stages.length === 1;
+  let target: StageState | null = null;
+  for (const index of session.order) {
+    const planned = plan.stages[index];
+    if (planned === undefined) continue;
+    const state = await executeStage(session, planned, singleStage);
+    session.stageStates.set(index, state);
+    if (index === plan.target.index) target = state;
+  }
+  for (const index of plan.stages.map((s) => s.index).filter((i) => !session.order.includes(i))) {
+    session.emit({ type: 'stage-skipped', stage: plan.stages[index]?.displayName ?? `stage-${index}` });
+  }
+  if (target === null) throw new EngineError('build', `target stage ${plan.target.displayName} was not built`);
+  return target;
+}
+
+/** The export vertex's lines (`writing image sha256:… done`; a multi-platform build lists its manifests). */
+function exportDetail(exported: ExportedImage, tags: readonly string[]): string[] {
+  const naming = tags.map((t) => `naming to ${t} done`);
+  if (exported.index === undefined) return ['exporting layers done', `writing image ${exported.imageId} done`, ...naming];
+  return [
+    'exporting layers done',
+    ...exported.index.images.flatMap((image) => [`exporting manifest ${image.manifestDigest} done`, `exporting config ${image.imageId} done`]),
+    `exporting manifest list ${exported.index.digest} done`,
+    ...naming,
+  ];
 }
 
 type BuildTime = { simulatedSeconds: number; realMs: number };

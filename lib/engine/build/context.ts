@@ -14,6 +14,19 @@ export interface LoadedContext {
   bytes: number;
   /** Bytes of the ignore file read (`load .dockerignore`). */
   ignoreBytes: number;
+  /**
+   * Bytes of the context as the legacy builder sends it: a tar (Go's archive/tar: a 512-byte
+   * header per entry, content in 512-byte blocks, two zero blocks at the end; no record padding).
+   */
+  tarBytes: number;
+}
+
+const BLOCK = 512;
+
+/** A header block, plus a PAX header and its block for names past ustar's 100 bytes. */
+function tarHeaderBytes(entry: ContextEntry): number {
+  const name = new TextEncoder().encode(entry.type === 'dir' ? `${entry.path}/` : entry.path).length;
+  return name > 100 ? 3 * BLOCK : BLOCK;
 }
 
 const decoder = new TextDecoder();
@@ -41,8 +54,10 @@ export async function loadContext(context: BuildContext, dockerfilePath: string)
   }
   const contents = await Promise.all(sent.map((e) => (e.type === 'file' ? context.read(e.path) : Promise.resolve(null))));
   let bytes = 0;
+  let tarBytes = 2 * BLOCK;
   const tree = editTree(createTree(), (draft) => {
     sent.forEach((entry, i) => {
+      tarBytes += tarHeaderBytes(entry);
       const attrs = { mode: entry.mode & 0o7777, uid: 0, gid: 0 };
       const path = `/${entry.path}`;
       if (entry.type === 'dir') draft.mkdirp(path, attrs);
@@ -52,11 +67,12 @@ export async function loadContext(context: BuildContext, dockerfilePath: string)
       } else {
         const data = contents[i] ?? new Uint8Array();
         bytes += data.length;
+        tarBytes += Math.ceil(data.length / BLOCK) * BLOCK;
         draft.writeFile(path, bytesContent(data), attrs, true);
       }
     });
   });
-  return { tree, bytes, ignoreBytes };
+  return { tree, bytes, ignoreBytes, tarBytes };
 }
 
 /** An in-memory context for tests and the browser: `{ 'app.py': 'print(1)', 'bin/run': { data, mode } }`. */

@@ -32,14 +32,20 @@ type Of<K extends Instruction['kind']> = Extract<Instruction, { kind: K }>;
 export async function metadataStep(ctx: StepContext, state: StageState, config: ImageConfig, step: HistoryStep, extra: Partial<StageState> = {}): Promise<StepOutcome> {
   const { session } = ctx;
   const shell = step.kind === 'shell' ? state.config.config.Shell : config.config.Shell;
-  const entry = createHistoryEntry(step, session.mode, { created: session.created, shell, author: config.author });
-  const next = entry === null ? config : withHistory(config, entry);
-  if (session.mode !== 'classic') return { state: { ...state, ...extra, config: next }, cached: false, simulatedSeconds: 0 };
-  const key = await classicKeyOf(ctx, state, next.config, entry?.created_by ?? step.kind);
-  const cached = !session.noCache && !state.classicBusted && (await session.io.store.get('buildCache', key)) !== undefined;
-  if (!cached) {
-    await session.io.store.write((tx) => tx.put('buildCache', key, { result: { diffId: null }, created: session.created, lastUsed: session.created }));
+  if (session.mode !== 'classic') {
+    // BuildKit: no time of its own; the exporter gives it the time of the layer before it (history-times.ts).
+    const entry = createHistoryEntry(step, session.mode, { ...(session.sourceDateEpoch !== null ? { created: session.sourceDateEpoch } : {}), shell, author: config.author });
+    return { state: { ...state, ...extra, config: entry === null ? config : withHistory(config, entry) }, cached: false, simulatedSeconds: 0 };
   }
+  // Classic: each instruction commits an intermediate image; a cache hit reuses it, time included.
+  const probe = createHistoryEntry(step, session.mode, { shell, author: config.author });
+  const key = await classicKeyOf(ctx, state, config.config, probe?.created_by ?? step.kind);
+  const record = !session.noCache && !state.classicBusted ? await session.io.store.get('buildCache', key) : undefined;
+  const cached = record !== undefined;
+  const created = record?.created ?? session.wallTime();
+  if (!cached) await session.io.store.write((tx) => tx.put('buildCache', key, { result: { diffId: null }, created, lastUsed: created }));
+  const entry = createHistoryEntry(step, session.mode, { created: session.sourceDateEpoch ?? created, shell, author: config.author });
+  const next = entry === null ? config : withHistory(config, entry);
   return {
     state: { ...state, ...extra, config: next, classicKey: key, classicBusted: state.classicBusted || !cached },
     cached,

@@ -15,12 +15,16 @@ export type BuildEvent =
   | { type: 'vertex-error'; vertex: number; message: string }
   | { type: 'warning'; message: string }
   | { type: 'stage-skipped'; stage: string }
+  /** The classic builder's context upload (`Sending build context to Docker daemon  2.048kB`). */
+  | { type: 'context-sent'; bytes: number; tarBytes: number }
   | { type: 'build-done'; imageId: string; tags: string[]; simulatedSeconds: number; realMs: number }
   | { type: 'build-error'; message: string };
 
 export interface StepInfo {
   /** Stage display name (`builder`, `stage-0`), null in a single-stage build (BuildKit omits it). */
   stage: string | null;
+  /** The target platform in a multi-platform build (`[linux/arm64 2/4]`), else absent. */
+  platform?: string;
   /** 1-based step within the stage and the stage's step count. */
   index: number;
   total: number;
@@ -33,7 +37,8 @@ export interface StepInfo {
 
 export type BuildEventListener = (event: BuildEvent) => void;
 
-/** `[builder 2/4]` / `[2/4]` as BuildKit labels a step. */
+/** `[builder 2/4]` / `[2/4]` / `[linux/arm64 builder 2/4]` as BuildKit labels a step. */
 export function stepLabel(step: StepInfo): string {
-  return step.stage === null ? `[${step.index}/${step.total}]` : `[${step.stage} ${step.index}/${step.total}]`;
+  const prefix = [step.platform, step.stage].filter((p) => p !== undefined && p !== null).join(' ');
+  return `[${prefix === '' ? '' : `${prefix} `}${step.index}/${step.total}]`;
 }

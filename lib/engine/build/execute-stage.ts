@@ -28,6 +28,7 @@ export async function executeStage(session: BuildSession, planned: PlannedStage,
   let index = 0;
   const info = (text: string): StepInfo => ({
     stage: stageName,
+    ...(session.labelPlatform !== null ? { platform: session.labelPlatform } : {}),
     index: ++index,
     total: planned.stepCount,
     instruction: text,

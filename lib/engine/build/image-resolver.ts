@@ -1,7 +1,19 @@
 import type { Digest, Sha256Factory } from '@/lib/util';
 import { EngineError } from '../errors';
 import { applyChangeSet, createTree, type FsTree } from '../fs';
-import { createManifest, encodeImageConfig, MEDIA_TYPES, parseImageConfig, parseNormalizedNamed, serializeManifest, tagNameOnly, type ImageConfig } from '../image';
+import {
+  createManifest,
+  encodeImageConfig,
+  MEDIA_TYPES,
+  parseImageConfig,
+  parseImagePlatform,
+  parseNormalizedNamed,
+  platformOf,
+  samePlatform,
+  serializeManifest,
+  tagNameOnly,
+  type ImageConfig,
+} from '../image';
 import { layerTarSize } from '../layer';
 import type { Store } from '../store';
 import type { TreeCache } from './tree-cache';
@@ -31,8 +43,11 @@ export function normalizeRef(ref: string): string {
   }
 }
 
-/** An image the store already has under `ref`, as a SourceImage, or null. */
-export async function imageFromStore(store: Store, ref: string, platform: string): Promise<SourceImage | null> {
+/**
+ * An image the store already has under `ref`, as a SourceImage, or null. With `matchPlatform`,
+ * only an image of that platform counts (a build for linux/arm64 does not use the local amd64 one).
+ */
+export async function imageFromStore(store: Store, ref: string, platform: string, options: { matchPlatform?: boolean } = {}): Promise<SourceImage | null> {
   return store.read(async (tx) => {
     const link = (await tx.get('refs', ref)) ?? (/^sha256:[0-9a-f]{64}$/.test(ref) ? { imageId: ref as Digest } : undefined);
     if (link === undefined) return null;
@@ -41,6 +56,7 @@ export async function imageFromStore(store: Store, ref: string, platform: string
     const bytes = await tx.get('blobs', record.configDigest);
     if (bytes === undefined) return null;
     const config = parseImageConfig(new TextDecoder().decode(bytes));
+    if (options.matchPlatform === true && !samePlatform(platformOf(config), parseImagePlatform(platform))) return null;
     const layers = [];
     for (const diffId of config.rootfs.diff_ids) {
       const layer = await tx.get('layers', diffId);
@@ -67,8 +83,11 @@ export async function describeImage(config: ImageConfig, layers: readonly Source
   return { config: encoded, manifestBytes, manifestDigest: hasher.digest() };
 }
 
-/** Keeps a pulled image: layer recipes, config and manifest blobs, the image and its tag, in one transaction. */
-export async function saveSourceImage(store: Store, image: SourceImage, platform: string, sha256: Sha256Factory, created: string): Promise<void> {
+/**
+ * Keeps a pulled image: layer recipes, config and manifest blobs, the image and its tag, in one
+ * transaction. With `tag: false` only the layer recipes are kept (the build's export needs them).
+ */
+export async function saveSourceImage(store: Store, image: SourceImage, platform: string, sha256: Sha256Factory, options: { tag: boolean; fallbackCreated: string }): Promise<void> {
   const { config, manifestBytes, manifestDigest } = await describeImage(image.config, image.layers, sha256);
   await store.write(async (tx) => {
     let parent: Digest | null = null;
@@ -80,6 +99,7 @@ export async function saveSourceImage(store: Store, image: SourceImage, platform
       h.update(new TextEncoder().encode(`${parent} ${layer.diffId}`));
       parent = parent === null ? layer.diffId : h.digest();
     }
+    if (!options.tag) return;
     await tx.put('blobs', config.id, config.bytes);
     await tx.put('blobs', manifestDigest, manifestBytes);
     await tx.put('images', config.id, {
@@ -87,16 +107,16 @@ export async function saveSourceImage(store: Store, image: SourceImage, platform
       configDigest: config.id,
       manifests: { [platform]: manifestDigest },
       diffIds: image.layers.map((l) => l.diffId),
-      created: image.config.created ?? created,
+      created: image.config.created ?? options.fallbackCreated,
       size: image.size,
     });
     await tx.put('refs', image.ref, { imageId: config.id });
   });
 }
 
-export async function resolveImage(store: Store, source: ImageSource | undefined, ref: string, platform: string): Promise<ResolvedImage> {
+export async function resolveImage(store: Store, source: ImageSource | undefined, ref: string, platform: string, options: { matchPlatform?: boolean } = {}): Promise<ResolvedImage> {
   const normalized = normalizeRef(ref);
-  const local = await imageFromStore(store, normalized, platform);
+  const local = await imageFromStore(store, normalized, platform, options);
   if (local !== null) return { image: local, pulled: false };
   const denied = (): EngineError =>
     new EngineError(
@@ -109,6 +129,11 @@ export async function resolveImage(store: Store, source: ImageSource | undefined
   } catch (error) {
     if (error instanceof EngineError && error.code === 'no-such-image') {
       if (error.message.startsWith('pull access denied')) throw denied();
+      // containerd's words when the index has no manifest for the platform (the pull's own text
+      // is `no matching manifest for linux/386 in the manifest list entries`).
+      if (error.message.startsWith('no matching manifest for')) {
+        throw new EngineError('build', `${ref}: failed to resolve source metadata for ${normalized}: no match for platform in manifest: not found`, { cause: error });
+      }
       throw new EngineError('build', `${ref}: failed to resolve source metadata for ${normalized}: ${error.message}`, { cause: error });
     }
     throw error;

@@ -42,6 +42,8 @@ interface Found {
   changeSet?: ChangeSet;
   /** Byte length of the layer tar, when known without encoding headers. */
   tarSize?: number;
+  /** When the step's layer was first created (its cache record's time): its history time. */
+  created: string;
 }
 
 /** A cache record and its layer recipe, or null (unknown key, or the recipe was collected). */
@@ -50,11 +52,11 @@ async function lookup(ctx: StepContext, key: string): Promise<Found | null> {
   const record = await store.get('buildCache', key);
   if (record === undefined) return null;
   const diffId = record.result.diffId;
-  if (diffId === null) return { diffId: null, size: 0 };
+  if (diffId === null) return { diffId: null, size: 0, created: record.created };
   const layer = await store.get('layers', diffId);
   if (layer === undefined) return null;
   const tarSize = layer.tarSize ?? layer.tarBlob?.size;
-  return { diffId, size: layer.size, changeSet: layer.recipe, ...(tarSize !== undefined ? { tarSize } : {}) };
+  return { diffId, size: layer.size, changeSet: layer.recipe, created: record.created, ...(tarSize !== undefined ? { tarSize } : {}) };
 }
 
 /** The key the classic builder's cache would match: parent image + probe config (§2a.3). */
@@ -84,17 +86,18 @@ export async function runLayerStep(ctx: StepContext, state: StageState, spec: La
     const digest = classic && empty ? null : empty ? EMPTY_LAYER_DIGEST : await session.memo.hashLayer(changeSet, { signal: session.io.signal });
     const diffId = digest?.diffId ?? null;
     const size = changeSetSize(changeSet);
+    const created = session.wallTime();
     await session.io.store.write(async (tx) => {
       if (diffId !== null && !(await tx.has('layers', diffId))) {
         await tx.put('layers', diffId, { diffId, size, parentChainId: state.chainId, recipe: changeSet, ...(digest !== null ? { tarSize: digest.tarSize } : {}) });
       }
-      await tx.put('buildCache', key, { result: { diffId }, created: session.created, lastUsed: session.created });
+      await tx.put('buildCache', key, { result: { diffId }, created, lastUsed: created });
     });
     ranTree = result.tree;
-    found = { diffId, size, changeSet, ...(digest !== null ? { tarSize: digest.tarSize } : {}) };
+    found = { diffId, size, changeSet, created, ...(digest !== null ? { tarSize: digest.tarSize } : {}) };
   }
   const entry = createHistoryEntry(spec.history, session.mode, {
-    created: session.created,
+    created: session.sourceDateEpoch ?? found.created,
     changed: found.diffId !== null,
     shell: state.config.config.Shell,
     author: state.config.author,

@@ -39,8 +39,29 @@ function familiar(ref: string): string {
   return ref.replace(/^docker\.io\/library\/(?=[^/]+$|[^/]+[:@])/, '').replace(/^docker\.io\//, '');
 }
 
-export function createClassicRenderer(write: (text: string) => void): (event: BuildEvent) => void {
-  let started = false;
+/** `units.HumanSize`: 4 significant digits, decimal units (`2.048kB`, `512B`, `10.24MB`). */
+export function humanSize4(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let size = bytes;
+  let unit = 0;
+  while (size >= 1000 && unit < units.length - 1) {
+    size /= 1000;
+    unit++;
+  }
+  const digits = size.toPrecision(4);
+  return `${digits.includes('.') ? digits.replace(/0+$/, '').replace(/\.$/, '') : digits}${units[unit]}`;
+}
+
+export interface ClassicRendererOptions {
+  /**
+   * Print the CLI's DEPRECATED notice before the first line (default true). The docker CLI
+   * prints it on stderr itself, apart from the daemon's stream.
+   */
+  deprecation?: boolean;
+}
+
+export function createClassicRenderer(write: (text: string) => void, options: ClassicRendererOptions = {}): (event: BuildEvent) => void {
+  let started = options.deprecation === false;
   const steps = new Map<number, { container: string; running: boolean; cached: boolean; from: boolean }>();
   // The last step's ` ---> <id>` is the image's ID: hold each step's ID line until the next step
   // starts (or the build ends, when the final image ID replaces it).
@@ -93,6 +114,10 @@ export function createClassicRenderer(write: (text: string) => void): (event: Bu
         pendingId = event.classicId;
         break;
       }
+      case 'context-sent':
+        // The CLI's progress line for the upload (`%8v` right-aligns the size).
+        write(`Sending build context to Docker daemon ${humanSize4(event.tarBytes).padStart(8)}\n`);
+        break;
       case 'vertex-error':
         break;
       case 'warning':

@@ -45,6 +45,7 @@ export function createPlainRenderer(write: (text: string) => void): (event: Buil
         write(`${started ? '\n' : ''}WARNING: ${event.message}\n`);
         break;
       case 'stage-skipped':
+      case 'context-sent':
       case 'build-done':
       case 'build-error':
         break;

@@ -76,8 +76,12 @@ export interface BuildSession {
   readonly memo: DiffIdMemo;
   readonly platform: ImagePlatform;
   readonly platformText: string;
-  /** RFC 3339 time written as `created` (fixed: SOURCE_DATE_EPOCH or the Unix epoch). */
-  readonly created: string;
+  /** SOURCE_DATE_EPOCH as an RFC 3339 time when given: it overrides every time the build writes. */
+  readonly sourceDateEpoch: string | null;
+  /** The wall clock (`request.now`) as an RFC 3339 time; the Unix epoch without a clock. */
+  wallTime(): string;
+  /** The platform step labels carry in a multi-platform build (`[linux/arm64 2/4]`), else null. */
+  readonly labelPlatform: string | null;
   readonly noCache: boolean;
   readonly steps: BuildStepResult[];
   readonly warnings: string[];

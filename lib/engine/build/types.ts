@@ -4,6 +4,7 @@ import type { ImageConfig } from '../image';
 import type { DiffIdMemo } from '../layer';
 import type { Store } from '../store';
 import type { BuildEventListener } from './events';
+import type { StageBase, StageSource } from './plan';
 
 /**
  * The public shapes of `build(request, io)`: what the CLI and the web app's worker pass in and
@@ -53,6 +54,29 @@ export interface BuildRequest {
   builder?: BuilderKind;
   /** `--label` values added to the final config. */
   labels?: Readonly<Record<string, string>>;
+  /**
+   * Wall clock in ms since the epoch. With it, a step's layer records the time it was first built
+   * and the image's `created` is its latest history time (BuildKit): a fully cached rebuild gives
+   * the same image ID, a changed step a new time. Without it every time is the Unix epoch (tests).
+   * `SOURCE_DATE_EPOCH` in `buildArgs` overrides both.
+   */
+  now?: () => number;
+  /**
+   * Several target platforms (`buildx build --platform a,b,c`): each is built, steps are labelled
+   * `[linux/arm64 2/4]`, and the result is an image index (see `BuildResult.index`). One entry
+   * behaves as `platform`.
+   */
+  platforms?: readonly string[];
+  /**
+   * `image` (default): export the image into the store and tag it. `cache`: build only, leaving
+   * the result in the build cache (buildx's docker-container driver without --load/--push).
+   */
+  output?: 'image' | 'cache';
+  /**
+   * Keep base images a build pulls as tagged images in the store (default true: the daemon's
+   * builder). A docker-container builder keeps them in its own cache instead.
+   */
+  keepPulledImages?: boolean;
 }
 
 /** A base image layer as an ImageSource serves it. */
@@ -142,6 +166,24 @@ export interface BuildStageResult {
   size: number;
 }
 
+/**
+ * One Dockerfile stage as a node of the stage graph (issue 6 "Multi-stage"): what its FROM names
+ * and what it copies or mounts from (the graph's edges), and the layers it built. Read by
+ * lib/engine/analysis `stageGraph`.
+ */
+export interface BuildStageNode {
+  /** Position in the Dockerfile (0-based), as `--from=<index>` counts. */
+  index: number;
+  /** The name, or `stage-<index>` (as `BuildStageResult.name`). */
+  name: string;
+  base: StageBase;
+  sources: StageSource[];
+  /** The built stage's layers, base first; empty for a skipped stage. */
+  diffIds: Digest[];
+  /** The stage the image is (the last one, or `--target`). */
+  target: boolean;
+}
+
 export interface BuildResult {
   imageId: Digest;
   /** Normalized references (`docker.io/library/app:latest`). */
@@ -150,14 +192,34 @@ export interface BuildResult {
   steps: BuildStepResult[];
   layers: BuildLayerResult[];
   stages: BuildStageResult[];
+  /** The same stages with their FROM and `COPY --from` edges and layers (the linux/amd64 build's). */
+  stageGraph?: BuildStageNode[];
   simulatedSeconds: number;
   realMs: number;
   warnings: string[];
   /** Manifest digest of the exported image (OCI manifest). */
   manifestDigest: Digest;
+  /** A multi-platform build's image index: its digest and bytes, and each platform's image. */
+  index?: BuildIndexResult;
   /**
    * The previous build of the same repository (first tag's name), when the store remembers one:
    * what makes "5 minutes → 5 seconds" visible after a cached rebuild.
    */
   previous?: { simulatedSeconds: number; realMs: number };
+}
+
+/** One platform's image of a multi-platform build. */
+export interface BuildPlatformImage {
+  /** `linux/arm64`, `linux/arm/v7` (containerd's normalized form). */
+  platform: string;
+  imageId: Digest;
+  manifestDigest: Digest;
+  size: number;
+}
+
+export interface BuildIndexResult {
+  digest: Digest;
+  /** The OCI index document as stored (the blob of `digest`). */
+  bytes: Uint8Array;
+  images: BuildPlatformImage[];
 }

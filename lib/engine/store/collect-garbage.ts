@@ -32,6 +32,9 @@ export interface GarbageReport {
  * - a build cache record keeps its layer (and its image, which every image already is);
  * - a container keeps its image (GC keeps every image) and its writable layer lives inside its
  *   record, so containers add nothing here until a container record names a layer by diffID;
+ * - an image with an index (a multi-platform build or pull) also keeps, for every platform's
+ *   manifest, the config and layers that manifest names (layers are stored uncompressed, so a
+ *   layer descriptor's digest is its diffID);
  * - a kept layer keeps the blob of the same digest: a blob-backed layer's original tar
  *   (LayerRecord.tarBlob), content-addressed by its diffID. (Keyed so, any blob with that key can
  *   only be those bytes, so GC need not read the layer record to know.)
@@ -51,6 +54,7 @@ export async function collectGarbageIn(tx: WriteTx, roots: GarbageRoots = {}): P
   const danglingImages: string[] = [];
   for (const [id, image] of await tx.list('images')) {
     keepImage(image, keepBlobs, keepLayers);
+    if (image.indexDigest !== undefined) await keepOtherPlatforms(tx, image, keepBlobs, keepLayers);
     if (!referenced.has(id)) danglingImages.push(id);
   }
 
@@ -82,3 +86,19 @@ function keepCacheRecord(record: BuildCacheRecord, layers: Set<string>): void {
   if (record.result.diffId != null) layers.add(record.result.diffId);
 }
 
+
+/** The configs and layers of an index's other platforms, read from their manifest blobs. */
+async function keepOtherPlatforms(tx: WriteTx, image: ImageRecord, blobs: Set<string>, layers: Set<string>): Promise<void> {
+  for (const digest of Object.values(image.manifests)) {
+    const bytes = await tx.get('blobs', digest);
+    if (bytes === undefined) continue;
+    let manifest: { config?: { digest?: unknown }; layers?: { digest?: unknown }[] };
+    try {
+      manifest = JSON.parse(new TextDecoder().decode(bytes)) as typeof manifest;
+    } catch {
+      continue; // not a manifest we wrote: nothing more to keep for it
+    }
+    if (typeof manifest.config?.digest === 'string') blobs.add(manifest.config.digest);
+    for (const layer of manifest.layers ?? []) if (typeof layer.digest === 'string') layers.add(layer.digest);
+  }
+}

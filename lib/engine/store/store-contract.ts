@@ -244,6 +244,23 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
       expect((await collectGarbage(h.store, { blobs: [digest(70)] })).bytesReclaimed).toBe(0);
     });
 
+    it('collects garbage: keeps the config and layers of every platform of a multi-platform image', async () => {
+      const manifest = (config: number, layers: number[]) =>
+        new TextEncoder().encode(JSON.stringify({ schemaVersion: 2, config: { digest: digest(config) }, layers: layers.map((n) => ({ digest: digest(n) })) }));
+      await h.store.write(async (tx) => {
+        for (const n of [30, 32, 34, 36]) await tx.put('blobs', digest(n), new Uint8Array(n));
+        await tx.put('blobs', digest(31), manifest(30, [40]));
+        await tx.put('blobs', digest(33), manifest(32, [41]));
+        for (const n of [40, 41, 42]) await tx.put('layers', digest(n), { diffId: digest(n), size: n, parentChainId: null, recipe: { entries: [] } });
+        await tx.put('images', digest(3), { ...image(3, { config: 30, manifest: 31, index: 34, diffIds: [40] }), manifests: { 'linux/amd64': digest(31), 'linux/arm64': digest(33) } });
+        await tx.put('refs', 'docker.io/library/multi:latest', { imageId: digest(3) });
+      });
+      const report = await collectGarbage(h.store);
+      expect(report.blobs).toEqual([digest(36)]);
+      expect(report.layers).toEqual([digest(42)]);
+      expect(await h.store.read((tx) => tx.keys('blobs'))).toEqual([30, 31, 32, 33, 34].map(digest));
+    });
+
     it('stores and reads back a 10 MB blob', async () => {
       const big = new Uint8Array(10 * 1024 * 1024);
       for (let i = 0; i < big.length; i += 4093) big[i] = i % 251;
