@@ -8,3 +8,6 @@ export * from './image';
 export * from './hub';
 export * from './archive';
 export * from './build';
+export * from './containers';
+// Layer contents for read-only views (lib/cli/docker/var-lib-docker): a recipe file's bytes, real or synthetic.
+export { readContent } from './fs';
