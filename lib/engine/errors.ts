@@ -24,7 +24,9 @@ export type EngineErrorCode =
   | 'build'
   | 'invalid-archive'
   | 'digest-mismatch'
-  | 'cancelled';
+  | 'cancelled'
+  // registry (pull / push / login): the registry's answer or a network failure, in Docker's words
+  | 'registry';
 
 export class EngineError extends Error {
   override readonly name = 'EngineError';

@@ -6,6 +6,7 @@ export { EngineError, isEngineError, type EngineErrorCode } from './errors';
 export * from './store';
 export * from './image';
 export * from './hub';
+export * from './registry';
 export * from './archive';
 export * from './build';
 export * from './containers';
