@@ -6,8 +6,10 @@ import { runBuildMemoryBench } from './build-memory.bench';
 import { runCachedRebuildBench } from './cached-rebuild.bench';
 import { runBuildContextBench } from './build-context.bench';
 import { runDockerfileBench } from './dockerfile-frontend.bench';
+import { runDockerImagesBench } from './docker-images.bench';
 import { runLayerHashBench } from './layer-hash.bench';
 import { runMaterialBuildsBench } from './material-builds.bench';
+import { runRegistryBench } from './registry.bench';
 
 const BENCHES: Readonly<Record<string, () => void | Promise<void>>> = {
   dockerfile: runDockerfileBench,
@@ -16,6 +18,8 @@ const BENCHES: Readonly<Record<string, () => void | Promise<void>>> = {
   'cached-rebuild': runCachedRebuildBench,
   'build-memory': runBuildMemoryBench,
   'material-builds': runMaterialBuildsBench,
+  'docker-images': runDockerImagesBench,
+  registry: runRegistryBench,
 };
 
 const wanted = process.argv.slice(2);

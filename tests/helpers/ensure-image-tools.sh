@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Makes the real image tools the interop tests compare against available: podman, buildah,
-# skopeo and umoci from Debian (../shared/TOOLCHAIN.md "Real image tools"). Installs them with apt
+# skopeo, umoci and the docker-registry (distribution) server from Debian (../shared/TOOLCHAIN.md "Real image tools"). Installs them with apt
 # when missing and we are root; otherwise says why and exits 0 — the interop tests then skip with
 # the same reason printed, never silently.
 set -uo pipefail
 
-tools=(podman buildah skopeo umoci)
+tools=(podman buildah skopeo umoci docker-registry)
 missing=()
 for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")

@@ -1,4 +1,4 @@
-import type { Store } from '@/lib/engine';
+import type { Registries, Store, TransferEvent } from '@/lib/engine';
 import type { CommandContext } from '@/lib/shell';
 import type { Sha256Factory } from '@/lib/util';
 
@@ -33,6 +33,18 @@ export interface DockerContext {
    * without a TTY (`the input device is not a TTY`).
    */
   enterSession?(session: ShellSession): void;
+  /**
+   * The registries every host shares (`docker pull` / `push` / `login`): Docker Hub with the
+   * built-in images, the modeled registries and real ones at `host:port`. Absent, those commands
+   * say there is no registry service.
+   */
+  readonly registries?: Registries;
+  /**
+   * Receives every pull/push progress event (`Downloading` with byte counts, `Pull complete`, …)
+   * for a terminal that draws docker's redrawn progress bars; the text output stays the non-TTY
+   * lines either way.
+   */
+  transferProgress?(event: TransferEvent): void;
 }
 
 /** A shell the terminal hands its lines to while it is on top (see `enterSession`). */

@@ -53,7 +53,8 @@ describe('runDocker', () => {
   });
 
   it('prints flag errors with the help hint and exit 125', async () => {
-    expect(await docker(['images', '--x'])).toEqual({ code: 125, stdout: '', stderr: "unknown flag: --x\nSee 'docker image ls --help'.\n" });
+    expect(await docker(['images', '--x'])).toEqual({ code: 125, stdout: '', stderr: "unknown flag: --x\nSee 'docker images --help'.\n" });
+    expect((await docker(['image', 'ls', '--x'])).stderr).toBe("unknown flag: --x\nSee 'docker image ls --help'.\n");
   });
 
   it('prints argument-count errors with the usage lines and exit 1', async () => {

@@ -48,8 +48,12 @@ function report(error: unknown, path: readonly string[], command: DockerCommand,
   const err = ctx.shell.stderr;
   const see = `See 'docker ${path.join(' ')} --help'.`;
   if (error instanceof DockerUsageError) {
-    err.write(`${error.message}\n${see}\n`);
-    if (error.withUsage) err.write(`\n${usageHead(command.usage)}`);
+    // Cobra names the command as it was reached: `"docker history" requires…` and
+    // `Usage:  docker history …` when typed as `docker history`, `docker image history` else.
+    const canonical = `docker ${command.path.join(' ')}`;
+    const typed = `docker ${path.join(' ')}`;
+    err.write(`${error.message.replace(`"${canonical}"`, `"${typed}"`)}\n${see}\n`);
+    if (error.withUsage) err.write(`\n${usageHead(command.usage).replace(`Usage:  ${canonical} `, `Usage:  ${typed} `)}`);
     return error.status;
   }
   if (error instanceof UsageError) {
@@ -91,7 +95,8 @@ export function findCommand(argv: readonly string[], commands: readonly DockerCo
   for (const command of commands) {
     for (const path of [command.path, ...(command.aliases ?? [])]) {
       if (path.length > argv.length || !path.every((word, i) => argv[i] === word)) continue;
-      if (best === undefined || path.length > best.path.length) best = { command, path: command.path, rest: argv.slice(path.length) };
+      // The path as typed: `docker images --x` says `See 'docker images --help'.`
+      if (best === undefined || path.length > best.path.length) best = { command, path, rest: argv.slice(path.length) };
     }
   }
   return best;
@@ -103,7 +108,8 @@ function groupOf(name: string, commands: readonly DockerCommand[]): DockerComman
 }
 
 function topUsage(commands: readonly DockerCommand[]): string {
-  const top = commands.filter((c) => c.path.length === 1);
+  // Top-level names: one-word paths and one-word aliases (`images` for `image ls`, `rmi`, `ps`).
+  const top = commands.flatMap((c) => [c.path, ...(c.aliases ?? [])].filter((p) => p.length === 1).map((p) => ({ path: p, summary: c.summary })));
   const groups = [...new Set(commands.filter((c) => c.path.length > 1).map((c) => c.path[0] as string))].sort();
   const width = Math.max(...top.map((c) => c.path[0]!.length), ...groups.map((g) => g.length)) + 2;
   const row = (name: string, text: string) => `  ${name.padEnd(width)}${text}\n`;

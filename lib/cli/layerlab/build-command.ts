@@ -1,17 +1,6 @@
-import { formatErrorSnippet } from '@/lib/dockerfile';
-import {
-  build,
-  createClassicRenderer,
-  createHub,
-  createHubImageSource,
-  createPlainRenderer,
-  HUB_FILES,
-  isBuildError,
-  isEngineError,
-  type BuildResult,
-} from '@/lib/engine';
 import { wasmSha256 } from '@/lib/util';
-import { formatDuration } from '../common/human-units';
+import { runBuild, type ProgressMode } from '../docker/build/build-runner';
+import { sharedHubSource } from '../docker/build/hub-source';
 import { decodeUtf8, describeReadError, type CliIO } from './io';
 import { parseOptions, STATE_OPTION, UsageError } from '../common/options';
 import { requireCapability, withStore } from './state';
@@ -60,7 +49,6 @@ export async function buildCommand(argv: readonly string[], io: CliIO): Promise<
   const contextDir = (options.positionals[0] as string).replace(/(.)\/+$/, '$1');
   const progress = options.strings.get('progress') ?? 'auto';
   if (!['auto', 'plain', 'tty', 'quiet', 'rawjson'].includes(progress)) throw new UsageError(`invalid progress mode "${progress}"`);
-  const quiet = options.bools.has('quiet') || progress === 'quiet';
   const fileFlag = options.strings.get('file');
   const dockerfileFile = fileFlag ?? `${contextDir}/Dockerfile`;
   // Messages and `<Dockerfile>.dockerignore` use the Dockerfile's path inside the context.
@@ -87,68 +75,35 @@ export async function buildCommand(argv: readonly string[], io: CliIO): Promise<
     io.stderr(`ERROR: failed to build: unable to prepare context: path "${contextDir}" not found\n`);
     return 1;
   }
-  const sha256 = io.sha256 ?? wasmSha256;
   // DOCKER_BUILDKIT=0 selects the legacy builder, as the docker CLI does; it writes its
   // `Step 1/5 :` log to stdout, BuildKit writes progress to stderr.
   const classic = io.env?.DOCKER_BUILDKIT === '0';
-  const renderer = quiet ? undefined : classic ? createClassicRenderer(io.stdout) : createPlainRenderer(io.stderr);
-  try {
-    const result = await withStore(io, options, (store) =>
-      build(
-        {
-          dockerfile: source,
-          dockerfilePath,
-          context,
-          tags: options.lists.get('tag') ?? [],
-          ...(options.strings.has('target') ? { target: options.strings.get('target') as string } : {}),
-          buildArgs,
-          noCache: options.bools.has('no-cache'),
-          builder: classic ? 'classic' : 'buildkit',
-        },
-        { store, sha256, imageSource: createHubImageSource(createHub({ files: HUB_FILES }), sha256), ...(renderer ? { onEvent: renderer } : {}) },
-      ),
-    );
-    if (options.bools.has('json')) io.stdout(`${JSON.stringify(toJson(result), null, 2)}\n`);
-    else if (quiet) io.stdout(`${result.imageId}\n`);
-    else io.stderr(buildSummary(result));
-    return 0;
-  } catch (error) {
-    if (!isEngineError(error)) throw error;
-    if (classic) {
-      // The legacy builder prints the daemon's message as it is (`The command '…' returned a non-zero code: 3`).
-      io.stderr(`${error.message}\n`);
-      return 1;
-    }
-    if (isBuildError(error) && error.range !== undefined) io.stderr(`${formatErrorSnippet(dockerfilePath, source, error.range).replace(/\n?$/, '\n')}`);
-    io.stderr(`ERROR: failed to build: failed to solve: ${error.message}\n`);
-    return 1;
-  }
-}
-
-/**
- * Layerlab's own last line (not Docker's): the modeled time next to the real time, and the previous
- * build of the same repository, so a cached rebuild shows its saving ("3m 05s → 0.4s").
- */
-function buildSummary(result: BuildResult): string {
-  const now = `${formatDuration(result.simulatedSeconds)} simulated (${(result.realMs / 1000).toFixed(2)}s real)`;
-  const name = result.tags[0]?.replace(/^docker\.io\/(library\/)?/, '').replace(/:[^/:]*$/, '');
-  const before = result.previous && name ? `; previous build of ${name}: ${formatDuration(result.previous.simulatedSeconds)} → now ${formatDuration(result.simulatedSeconds)}` : '';
-  return `\nBuild time: ${now}${before}\n`;
-}
-
-/** The `--json` contract (issue 3 "CLI"): the result minus wall-clock noise. */
-function toJson(result: BuildResult) {
-  return {
-    imageId: result.imageId,
-    tags: result.tags,
-    size: result.size,
-    steps: result.steps.map((s) => ({ instruction: s.instruction, stage: s.stage, cached: s.cached, simulatedSeconds: s.simulatedSeconds })),
-    layers: result.layers,
-    stages: result.stages,
-    simulatedSeconds: result.simulatedSeconds,
-    manifestDigest: result.manifestDigest,
-    warnings: result.warnings,
-    realMs: result.realMs,
-    ...(result.previous ? { previous: result.previous } : {}),
-  };
+  const sha256 = io.sha256 ?? wasmSha256;
+  const { exitCode } = await withStore(io, options, (store) =>
+    runBuild({
+      source,
+      dockerfilePath,
+      context,
+      request: {
+        tags: options.lists.get('tag') ?? [],
+        ...(options.strings.has('target') ? { target: options.strings.get('target') as string } : {}),
+        buildArgs,
+        noCache: options.bools.has('no-cache'),
+        builder: classic ? 'classic' : 'buildkit',
+        // Wall-clock image times as BuildKit records them (a cached rebuild keeps its ID).
+        ...(io.now !== undefined ? { now: io.now } : {}),
+      },
+      store,
+      sha256,
+      imageSource: sharedHubSource(sha256),
+      progress: progress as ProgressMode,
+      quiet: options.bools.has('quiet'),
+      tty: false,
+      summary: true,
+      json: options.bools.has('json'),
+      stdout: io.stdout,
+      stderr: io.stderr,
+    }),
+  );
+  return exitCode;
 }

@@ -1,0 +1,80 @@
+/**
+ * Go's `path.Match`, which the daemon's `reference=` filter uses: `*` is any run of non-`/`
+ * characters, `?` one non-`/` character, `[…]` a class (`[^…]` negated, ranges, `\` escapes),
+ * `\c` the character c. A malformed pattern is `syntax error in pattern` (path.ErrBadPattern),
+ * reported even when an earlier part fails to match, as Go does since 1.16.
+ */
+export class BadPatternError extends Error {
+  constructor() {
+    super('syntax error in pattern');
+  }
+}
+
+const cache = new Map<string, RegExp>();
+
+export function goPathMatch(pattern: string, name: string): boolean {
+  let regex = cache.get(pattern);
+  if (regex === undefined) {
+    regex = compile(pattern);
+    if (cache.size > 200) cache.clear();
+    cache.set(pattern, regex);
+  }
+  return regex.test(name);
+}
+
+const escapeChar = (c: string) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+
+function compile(pattern: string): RegExp {
+  const chars = [...pattern];
+  let out = '';
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i] as string;
+    if (c === '*') out += '[^/]*';
+    else if (c === '?') out += '[^/]';
+    else if (c === '\\') {
+      const next = chars[++i];
+      if (next === undefined) throw new BadPatternError();
+      out += escapeChar(next);
+    } else if (c === '[') {
+      const [cls, end] = compileClass(chars, i + 1);
+      out += cls;
+      i = end;
+    } else out += escapeChar(c);
+  }
+  return new RegExp(`^${out}$`, 'u');
+}
+
+/** A `[...]` class starting after the `[`; returns the regex class and the index of the `]`. */
+function compileClass(chars: readonly string[], start: number): [string, number] {
+  let i = start;
+  let negated = false;
+  if (chars[i] === '^') {
+    negated = true;
+    i++;
+  }
+  const ranges: string[] = [];
+  const readChar = (): string => {
+    let c = chars[i];
+    if (c === undefined || c === '-' || c === ']') throw new BadPatternError();
+    if (c === '\\') {
+      c = chars[++i];
+      if (c === undefined) throw new BadPatternError();
+    }
+    i++;
+    return c;
+  };
+  do {
+    if (chars[i] === ']' && ranges.length > 0) break;
+    const lo = readChar();
+    let hi = lo;
+    if (chars[i] === '-') {
+      i++;
+      hi = readChar();
+      if (hi < lo) throw new BadPatternError();
+    }
+    ranges.push(lo === hi ? escapeChar(lo) : `${escapeChar(lo)}-${escapeChar(hi)}`);
+  } while (chars[i] !== ']');
+  if (chars[i] !== ']') throw new BadPatternError();
+  // Go's classes never match the separator.
+  return [negated ? `(?![/])[^${ranges.join('')}]` : `[${ranges.join('')}]`, i];
+}
