@@ -1,4 +1,5 @@
-import type { Store } from '@/lib/engine';
+import { createHub, createRegistries, HUB_FILES, type Store } from '@/lib/engine';
+import { createHubImages } from '../docker/registry';
 import { wasmSha256 } from '@/lib/util';
 import { parseOptions, STATE_OPTION, UsageError } from '../common/options';
 import { createTerminalSession, type TerminalSnapshot } from '../terminal/session';
@@ -18,6 +19,9 @@ Options:
       --workdir string   The workspace directory, shown as /workspace (default: the current directory)
       --state string     State directory (default $LAYERLAB_STATE or ./.layerlab)
 `;
+
+/** The key of the registries' store among the opened stores (not a host name ssh accepts). */
+const REGISTRIES = '#registries';
 
 /** Where the terminal keeps its history, session stack and shell variables between calls. */
 const TERMINAL_FILE = 'terminal.json';
@@ -45,20 +49,29 @@ export async function shCommand(argv: readonly string[], io: CliIO): Promise<num
   const hostDir = (host: string) => `${state}/hosts/${host}`;
   const store = (host: string): Promise<Store> => {
     let opened = stores.get(host);
-    if (opened === undefined) stores.set(host, (opened = openStore(host === WORKSTATION ? state : `${hostDir(host)}/store`)));
+    const dir = host === WORKSTATION ? state : host === REGISTRIES ? `${state}/registries` : `${hostDir(host)}/store`;
+    if (opened === undefined) stores.set(host, (opened = openStore(dir)));
     return opened;
   };
   try {
     // The workstation's store first: it creates the state directory the terminal file lives in.
     await store(WORKSTATION);
     const restore = await readSnapshot(io, `${state}/${TERMINAL_FILE}`);
+    const sha256 = io.sha256 ?? wasmSha256;
+    // Registries are shared by every host: one store under <state>/registries.
+    const registries = createRegistries({
+      store: await store(REGISTRIES),
+      sha256,
+      builtin: createHubImages(createHub({ files: HUB_FILES }), sha256),
+      fetch: globalThis.fetch.bind(globalThis),
+    });
     const session = await createTerminalSession({
-      ...terminalWiring(),
+      ...terminalWiring({ registries }),
       hostIo: {
         store,
         fs: (host) => (host === WORKSTATION ? openWorkspace(workdir, '/workspace') : openWorkspace(`${hostDir(host)}/files`, '/')),
       },
-      sha256: io.sha256 ?? wasmSha256,
+      sha256,
       ...(io.now !== undefined ? { now: io.now } : {}),
       tty: false,
       ...(restore !== undefined ? { restore } : {}),

@@ -24,8 +24,12 @@ export interface HttpReply {
   readonly body: string | Uint8Array;
 }
 
-/** Answers a request to a published port, or undefined when nothing listens there. */
-export type HttpAnswerer = (request: HttpRequest) => Promise<HttpReply | undefined>;
+/**
+ * Answers a request to a published port: undefined when nothing listens there (connection
+ * refused), `'reset'` when the port is published but the process inside does not listen on it
+ * (a server bound to 127.0.0.1 in the container).
+ */
+export type HttpAnswerer = (request: HttpRequest) => Promise<HttpReply | 'reset' | undefined>;
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '0.0.0.0', '::1', '[::1]']);
 const STATUS_TEXT: Readonly<Record<number, string>> = { 200: 'OK', 201: 'Created', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found', 304: 'Not Modified', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Not Allowed', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
@@ -113,6 +117,7 @@ async function fetchOne(ctx: CommandContext, o: CurlOptions, url: string, servic
   const path = rest.startsWith('/') ? rest.replace(/#.*$/, '') : `/${rest.replace(/#.*$/, '')}`;
   const reply = services.answer === undefined ? undefined : await services.answer({ daemon: await services.daemon(), host, port, method, path, headers: o.headers, body: o.data ?? '' });
   if (reply === undefined) return fail(7, `Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server`);
+  if (reply === 'reset') return fail(56, 'Recv failure: Connection reset by peer');
   if (o.verbose) ctx.stderr.write(`> ${method} ${path} HTTP/1.1\r\n> Host: ${host}${portText ? `:${port}` : ''}\r\n> User-Agent: curl/8.5.0\r\n> Accept: */*\r\n>\r\n`);
   if (o.fail && reply.status >= 400) return fail(22, `The requested URL returned error: ${reply.status}`);
   const body = typeof reply.body === 'string' ? new TextEncoder().encode(reply.body) : reply.body;

@@ -1,5 +1,7 @@
 import type { Store } from '@/lib/engine';
 import type { ShellFs } from '@/lib/shell';
+import type { Sha256Factory } from '@/lib/util';
+import { DOCKER_ROOT, dockerRootFs, mountFs } from '../docker/var-lib-docker';
 
 /**
  * The machines the terminal can reach: the student's workstation and the servers of the
@@ -51,6 +53,20 @@ export function cachedHostIo(io: HostIo): HostIo {
       let f = files.get(host);
       if (f === undefined) files.set(host, (f = io.fs(host)));
       return f;
+    },
+  };
+}
+
+/**
+ * Lays each host's read-only `/var/lib/docker` (generated from its daemon's store) over its
+ * files, so `ls /var/lib/docker/image/overlay2/layerdb/sha256` teaches the storage layout.
+ */
+export function withDockerRoot(io: HostIo, sha256: Sha256Factory): HostIo {
+  return {
+    store: (host) => io.store(host),
+    async fs(host) {
+      const [files, store] = await Promise.all([io.fs(host), io.store(host)]);
+      return mountFs(files, { [DOCKER_ROOT]: dockerRootFs(store, { sha256 }) });
     },
   };
 }

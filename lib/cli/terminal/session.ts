@@ -3,7 +3,7 @@ import type { Sha256Factory } from '@/lib/util';
 import type { DockerCommand } from '../docker/command';
 import type { DockerContext, ShellSession } from '../docker/context';
 import type { HttpAnswerer } from './curl';
-import { HOSTS, WORKSTATION, cachedHostIo, findHost, type HostIo, type HostSpec } from './hosts';
+import { HOSTS, WORKSTATION, cachedHostIo, findHost, withDockerRoot, type HostIo, type HostSpec } from './hosts';
 import { HostShellSession, type TerminalServices } from './host-shell';
 import { InputAccumulator } from './input';
 import type { CommandTable } from '@/lib/shell';
@@ -84,7 +84,7 @@ export interface TerminalSession {
 
 export async function createTerminalSession(options: TerminalOptions): Promise<TerminalSession> {
   const hosts = options.hosts ?? HOSTS;
-  const hostIo = cachedHostIo(options.hostIo);
+  const hostIo = cachedHostIo(withDockerRoot(options.hostIo, options.sha256));
   const historySize = options.historySize ?? 1000;
   let history: string[] = [...(options.restore?.history ?? [])];
   let entered: ShellSession[] = [];

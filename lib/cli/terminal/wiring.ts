@@ -1,3 +1,6 @@
+import { httpRequest, type Registries } from '@/lib/engine';
+import { createGitCommand } from '../git';
+import type { HttpAnswerer } from './curl';
 import type { TerminalOptions } from './session';
 
 /**
@@ -6,6 +9,23 @@ import type { TerminalOptions } from './session';
  * answers of running containers for `curl`, and reopening `docker run -it` sessions after a
  * reload. Each is optional; the terminal works without it and says so where it matters.
  */
-export function terminalWiring(): Pick<TerminalOptions, 'commands' | 'dockerExtras' | 'answerHttp' | 'reopenSession'> {
-  return {};
+export function terminalWiring(services: { registries?: Registries } = {}): Pick<TerminalOptions, 'commands' | 'dockerExtras' | 'answerHttp' | 'reopenSession'> {
+  const { registries } = services;
+  return {
+    commands: () => ({ git: createGitCommand() }),
+    ...(registries !== undefined ? { dockerExtras: () => ({ registries }) } : {}),
+    answerHttp: answerFromContainers,
+  };
+}
+
+/** `curl localhost:PORT` reaches the running containers that publish PORT on the current host. */
+const answerFromContainers: HttpAnswerer = async (request) => {
+  const answer = await httpRequest(request.daemon.store, request.port, request.path, {
+    now: Date.now(),
+    method: request.method,
+    userAgent: request.headers['User-Agent'] ?? 'curl/8.5.0',
+  });
+  if (answer.kind === 'refused') return undefined;
+  if (answer.kind === 'reset') return 'reset';
+  return { status: answer.status, statusText: answer.statusText, headers: answer.headers, body: answer.body };
 }
