@@ -1,0 +1,89 @@
+'use client';
+// The Monaco-backed editor. Loaded only through DockerfileEditor's next/dynamic import.
+import { Editor, type OnMount } from '@monaco-editor/react';
+import { useEffect, useRef } from 'react';
+import { addBuildAction, attachLintMarkers, DOCKERFILE_LANGUAGE_ID, type MonacoApi } from '@/lib/editor';
+import { EditorLoading } from './editor-loading';
+import { dockerfileSupport, loadImageCatalog, monaco } from './monaco-setup';
+import type { MonacoDockerfileEditorProps } from './types';
+import { useColorScheme } from './use-color-scheme';
+
+type Disposable = { dispose(): void };
+
+export default function MonacoDockerfileEditor({ value, onChange, onBuild, onReady, ariaLabel = 'Dockerfile', path = 'Dockerfile', height = '24rem' }: MonacoDockerfileEditorProps) {
+  const scheme = useColorScheme();
+  // The build action is registered once; it calls whatever onBuild is current.
+  const onBuildRef = useRef(onBuild);
+  const onReadyRef = useRef(onReady);
+  useEffect(() => {
+    onBuildRef.current = onBuild;
+    onReadyRef.current = onReady;
+  });
+  const disposables = useRef<Disposable[]>([]);
+  useEffect(() => () => disposables.current.splice(0).forEach((d) => d.dispose()), []);
+
+  // The editor owns its text while the user types. `value` flows back through React a render
+  // later; a value that is only an echo of what the editor reported must not be written back
+  // (with fast typing it is already stale, and writing it would drop the keys typed since).
+  // Any other value (a file loaded by the page) replaces the text, as one undoable edit.
+  const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
+  const reported = useRef<string[]>([]);
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model || reported.current.includes(value) || model.getValue() === value) return;
+    reported.current = [];
+    editor.pushUndoStop();
+    editor.executeEdits('layerlab', [{ range: model.getFullModelRange(), text: value }]);
+    editor.pushUndoStop();
+  }, [value]);
+  const handleChange = (next: string | undefined) => {
+    const text = next ?? '';
+    reported.current.push(text);
+    if (reported.current.length > 50) reported.current.shift();
+    onChange(text);
+  };
+
+  const handleMount: OnMount = (editor) => {
+    editorRef.current = editor;
+    const api = monaco as MonacoApi;
+    let markers: Disposable | null = null;
+    const attach = () => {
+      markers?.dispose();
+      const model = editor.getModel();
+      markers = model && model.getLanguageId() === DOCKERFILE_LANGUAGE_ID ? attachLintMarkers(api, model, { analyze: dockerfileSupport.analyze }) : null;
+    };
+    attach();
+    disposables.current.push(
+      editor.onDidChangeModel(attach),
+      { dispose: () => markers?.dispose() },
+      addBuildAction(api, editor, () => onBuildRef.current?.(editor.getValue())),
+    );
+    loadImageCatalog();
+    onReadyRef.current();
+  };
+
+  return (
+    <Editor
+      height={height}
+      path={path}
+      language={DOCKERFILE_LANGUAGE_ID}
+      defaultValue={value}
+      onChange={handleChange}
+      onMount={handleMount}
+      theme={scheme === 'dark' ? 'vs-dark' : 'vs'}
+      loading={<EditorLoading height={height} />}
+      options={{
+        ariaLabel,
+        minimap: { enabled: false },
+        fontSize: 14,
+        tabSize: 4,
+        scrollBeyondLastLine: false,
+        wordBasedSuggestions: 'off',
+        fixedOverflowWidgets: true,
+        renderLineHighlight: 'line',
+        lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
+      }}
+    />
+  );
+}

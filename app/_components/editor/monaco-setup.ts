@@ -1,0 +1,47 @@
+// Monaco, bundled with the app (no CDN) and lean: the editor core, its standard features, and
+// only the languages a Docker workspace shows (our Dockerfile support, shell, YAML, Markdown,
+// JSON). Imported only by the lazy editor chunk, so pages without an editor never load it.
+import * as monaco from 'monaco-editor/editor';
+import 'monaco-editor/features/register.all';
+import 'monaco-editor/languages/definitions/shell/register';
+import 'monaco-editor/languages/definitions/yaml/register';
+import 'monaco-editor/languages/definitions/markdown/register';
+import 'monaco-editor/languages/features/json/register';
+import { loader } from '@monaco-editor/react';
+import { registerDockerfileSupport, toImageCatalog, type DockerfileSupport, type ImageCatalog, type MonacoApi } from '@/lib/editor';
+
+// Every worker label Monaco asks for gets its own worker: the JSON language needs its language
+// worker (handing it the editor worker breaks it); everything else uses the editor worker. No
+// TypeScript worker: it is 6.5 MB and no workspace file needs it.
+self.MonacoEnvironment = {
+  getWorker(_workerId: string, label: string): Worker {
+    if (label === 'json') return new Worker(new URL('./json.worker.ts', import.meta.url), { type: 'module', name: 'json' });
+    return new Worker(new URL('./editor.worker.ts', import.meta.url), { type: 'module', name: label });
+  },
+};
+
+// @monaco-editor/react would otherwise fetch Monaco from a CDN. Its type for `monaco` is the
+// full package's namespace; the lean entry has the same editor API.
+loader.config({ monaco: monaco as unknown as Parameters<typeof loader.config>[0]['monaco'] });
+
+let images: ImageCatalog | undefined;
+let imagesRequested = false;
+
+/**
+ * Loads the hub's image list (its data and schema, ~120 KB gzip) for completions, hovers and tag
+ * pins once the editor is up and the browser is idle, so it never delays typing.
+ */
+export function loadImageCatalog(): void {
+  if (imagesRequested) return;
+  imagesRequested = true;
+  const load = () =>
+    void import('@/lib/engine').then(({ loadHubCatalog, HUB_FILES }) => {
+      images = toImageCatalog(loadHubCatalog(HUB_FILES));
+    });
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 2000 });
+  else setTimeout(load, 200);
+}
+
+export const dockerfileSupport: DockerfileSupport = registerDockerfileSupport(monaco as MonacoApi, { images: () => images });
+
+export { monaco };

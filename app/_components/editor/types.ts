@@ -1,0 +1,18 @@
+export interface DockerfileEditorProps {
+  value: string;
+  onChange(value: string): void;
+  /** Ctrl+Enter (Cmd+Enter on macOS) in the editor, with the current text. */
+  onBuild?(value: string): void;
+  /** The editor's accessible name. Default "Dockerfile". */
+  ariaLabel?: string;
+  /** The model's path, e.g. `Dockerfile` or `app/Dockerfile` (one model per path). */
+  path?: string;
+  /** CSS height of the editor. Default 24rem. */
+  height?: string;
+}
+
+/** Props of the Monaco-backed component behind the lazy wrapper. */
+export interface MonacoDockerfileEditorProps extends DockerfileEditorProps {
+  /** Called once Monaco is mounted and accepts input. */
+  onReady(): void;
+}
