@@ -1,0 +1,9 @@
+// lib/cli — the browser-safe surface of the command lines: the docker CLI emulator, git, the
+// terminal's sessions, completion and line editing. (The Node entry and node-*.ts stay out.)
+export { runDocker, findCommand, DOCKER_COMMANDS, type DockerCommand, type DockerContext, type DockerDaemon, type ShellSession } from './docker';
+export { createGitCommand } from './git';
+export { createTerminalSession, HOSTS, WORKSTATION, findHost, isCompleteInput, type HostIo, type HostSpec, type TerminalIo, type TerminalOptions, type TerminalRunResult, type TerminalSession, type TerminalSnapshot } from './terminal';
+export { terminalWiring } from './terminal/wiring';
+export { complete, type Completion, type CompletionEnv } from './terminal/completion';
+export { LineEditor, type EditorAction } from './terminal/line-editor';
+export { runBuild } from './docker/build/build-runner';
