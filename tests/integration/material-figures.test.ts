@@ -173,14 +173,19 @@ describe("the material's figures", () => {
   it('image optimization: ubuntu ≈850 MB in 7 layers vs python:3.9-slim ≈180 MB adding 4 layers', async () => {
     const before = (await buildExample('optimization-before')).result;
     const after = (await buildExample('optimization-after')).result;
-    expectNear(before.size / MB, 850); // measured 754 MB
+    // Material: 850 MB. Measured 626 MB: ubuntu 73 + lists + python3 + python3-pip with its
+    // recommends (build-essential, g++, perl, …) + packages. Ubuntu's docker-clean hook deletes the
+    // downloaded .debs after every install, as on real Docker, so the 850 MB is the material's
+    // round figure (−26%); asserting the measured size and the material's shape instead.
+    expect(before.size / MB).toBeGreaterThan(550);
+    expect(before.size / MB).toBeLessThan(850 * (1 + TOLERANCE));
     expect(before.layers).toHaveLength(7); // ubuntu's layer + 4 RUN + 2 COPY, as the material counts
     expectNear(after.size / MB, 180); // measured 156 MB
     // The material counts 4 for "after": the layers its Dockerfile adds (WORKDIR, COPY, RUN, COPY);
     // python:3.9-slim itself brings 5 more (9 in `docker history`).
     expect(ownLayers(after)).toHaveLength(4);
     expect(after.layers).toHaveLength(9);
-    expectNear(1 - after.size / before.size, 0.8); // material: 80% reduction; measured 79%
+    expectNear(1 - after.size / before.size, 0.8); // material: 80% reduction; measured 75%
     // Material: 3 min vs 1 min. Measured ~75 s vs ~7 s simulated: the model charges downloads at
     // 20 MB/s and catalog install costs, and pulls no index/metadata round trips; the 3:1 ratio of
     // the material becomes ~10:1. Asserting the measured behaviour (before is much slower).
@@ -203,9 +208,12 @@ describe("the material's figures", () => {
     const before = (await buildExample('interview-2-before')).result;
     // Material: 2.0 GB, but its own breakdown (72 + 100 + 500 + 50 + 200 + 10 MB) sums to 932 MB,
     // and a realistic requirements.txt (flask, requests, gunicorn, sqlalchemy, pytest) is ~30 MB,
-    // not 500 MB. Measured 809 MB: ubuntu 73 + lists 20 + python3-pip with its recommends
-    // (build-essential, perl, ...) 687 + packages 30. We assert against the breakdown's 932 MB.
-    expectNear(before.size / MB, 932);
+    // not 500 MB. Measured 669 MB: ubuntu 73 + lists 20 + python3-pip with its recommends
+    // (build-essential, perl, ...) + packages 30; apt's .debs are deleted by the image's
+    // docker-clean hook as on real Docker. That is 28% under the breakdown's 932 MB: the
+    // material's figures are rounded up, so we assert a range around the measured size.
+    expect(before.size / MB).toBeGreaterThan(600);
+    expect(before.size / MB).toBeLessThan(932 * (1 + TOLERANCE));
     expect(before.size / MB).toBeLessThan(2000 * (1 - TOLERANCE));
 
     const after = await buildExample('interview-2-after');
@@ -215,7 +223,7 @@ describe("the material's figures", () => {
     expectNear(after.result.layers.slice(0, 5).reduce((n, l) => n + l.size, 0) / MB, 45);
     expect(after.result.size / MB).toBeGreaterThan(60);
     expect(after.result.size / MB).toBeLessThan(90);
-    expect(1 - after.result.size / before.size).toBeGreaterThan(0.9); // material: 93%
+    expect(1 - after.result.size / before.size).toBeGreaterThan(0.85); // material: 93% (of 2 GB); measured 89% of 669 MB
     // The builder ran the tests; the final image has main.py and a python to start it.
     expect(after.logs.join('')).toMatch(/passed/);
     const config = await after.store.read((tx) => tx.get('images', after.result.imageId));
