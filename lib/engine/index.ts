@@ -10,5 +10,6 @@ export * from './registry';
 export * from './archive';
 export * from './build';
 export * from './containers';
+export * from './analysis';
 // Layer contents for read-only views (lib/cli/docker/var-lib-docker): a recipe file's bytes, real or synthetic.
 export { readContent } from './fs';

@@ -2,6 +2,7 @@
  * Benchmarks (not tests: they print figures and never fail on a slow machine).
  * `npm run -s bench` runs all; `npm run -s bench -- NAME` runs one.
  */
+import { runAnalysisBench } from './analysis.bench';
 import { runBuildMemoryBench } from './build-memory.bench';
 import { runCachedRebuildBench } from './cached-rebuild.bench';
 import { runBuildContextBench } from './build-context.bench';
@@ -20,6 +21,7 @@ const BENCHES: Readonly<Record<string, () => void | Promise<void>>> = {
   'material-builds': runMaterialBuildsBench,
   'docker-images': runDockerImagesBench,
   registry: runRegistryBench,
+  analysis: runAnalysisBench,
 };
 
 const wanted = process.argv.slice(2);

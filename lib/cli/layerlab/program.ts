@@ -1,5 +1,6 @@
 import { UsageError } from '../common/options';
 import type { CliIO } from './io';
+import { analyzeCommand } from './analyze-command';
 import { buildCommand } from './build-command';
 import { imagesCommand } from './images-command';
 import { inspectCommand } from './inspect-command';
@@ -21,6 +22,7 @@ Commands:
   load    Load images from a tar archive (docker load)
   inspect Display detailed information on images (docker image inspect)
   images  List images (docker images)
+  analyze Explore an image like dive: layers, efficiency, wasted bytes and why (--ci, --layer N, --json)
   sh      Run commands in the terminal's shell (docker, ssh, jq, tar, …), headless
 
 Global options:
@@ -37,6 +39,7 @@ const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIO) => 
   load: loadCommand,
   inspect: inspectCommand,
   images: imagesCommand,
+  analyze: analyzeCommand,
   sh: shCommand,
 };
 
