@@ -2,7 +2,8 @@
  * The `layerlab` CLI's image store: the engine's directory store over node:fs (DESIGN.md §4,
  * `--state DIR`). Only Node faces import this file; the engine itself stays free of Node.
  */
-import { mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { EngineError, openDirectoryStore, type DirectoryIo, type Store } from '@/lib/engine';
 
 export interface NodeDirectoryOptions {
@@ -23,9 +24,13 @@ export function createDirectoryStore(dir: string, options: NodeDirectoryOptions 
 export function createNodeDirectoryIo(options: NodeDirectoryOptions = {}): DirectoryIo {
   const durable = options.durable ?? true;
   return {
+    // Reads, renames, removals and listings are synchronous: a CLI process has nothing to
+    // interleave with them, and a thread-pool round trip each made `docker system df` (hundreds
+    // of layer records) and every store open several times slower on a busy machine. Writes and
+    // flushes, which can be large, stay asynchronous.
     async readFile(path) {
       try {
-        const data = await readFile(path);
+        const data = readFileSync(path);
         // A view, not a copy: the Buffer is ours alone, and blobs can be megabytes.
         return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
       } catch (error) {
@@ -34,10 +39,17 @@ export function createNodeDirectoryIo(options: NodeDirectoryOptions = {}): Direc
       }
     },
     async exists(path) {
-      return stat(path).then(
-        () => true,
-        (error: unknown) => (codeOf(error) === 'ENOENT' ? false : Promise.reject(error)),
-      );
+      return statSync(path, { throwIfNoEntry: false }) !== undefined;
+    },
+    async fileVersion(path) {
+      // The store only replaces a pack by renaming a new file over it: a new inode, new times.
+      try {
+        const s = statSync(path, { bigint: true });
+        return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+      } catch (error) {
+        if (codeOf(error) === 'ENOENT') return null;
+        throw error;
+      }
     },
     async writeFile(path, data) {
       const handle = await open(path, 'w');
@@ -55,17 +67,17 @@ export function createNodeDirectoryIo(options: NodeDirectoryOptions = {}): Direc
           },
         }
       : {}),
-    rename: (from, to) => rename(from, to),
-    remove: (path) => rm(path, { force: true }),
+    rename: async (from, to) => renameSync(from, to),
+    remove: async (path) => rmSync(path, { force: true }),
     async list(path) {
       try {
-        return await readdir(path);
+        return readdirSync(path);
       } catch (error) {
         if (codeOf(error) === 'ENOENT') return [];
         throw error;
       }
     },
-    mkdir: async (path) => void (await mkdir(path, { recursive: true })),
+    mkdir: async (path) => void mkdirSync(path, { recursive: true }),
     lock: (root) => lockDirectory(`${root}/lock`, options.lockTimeoutMs ?? 10_000),
   };
 }
@@ -108,22 +120,28 @@ async function lockDirectory(path: string, timeoutMs: number): Promise<() => Pro
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      const handle = await open(path, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      return () => rm(path, { force: true });
+      writeFileSync(path, String(process.pid), { flag: 'wx' });
+      return async () => rmSync(path, { force: true });
     } catch (error) {
       if (codeOf(error) !== 'EEXIST') throw error;
     }
-    const owner = Number((await readFile(path, 'utf8').catch(() => '')).trim());
+    const owner = Number(readOrEmpty(path).trim());
     if (Number.isInteger(owner) && owner > 0 && !isAlive(owner)) {
-      await rm(path, { force: true });
+      rmSync(path, { force: true });
       continue;
     }
     if (Date.now() > deadline) {
       throw new EngineError('conflict', `the state directory ${path.slice(0, -'/lock'.length)} is locked by another layerlab process (pid ${owner || 'unknown'})`);
     }
     await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+function readOrEmpty(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
   }
 }
 

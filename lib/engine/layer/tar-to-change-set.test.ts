@@ -8,6 +8,8 @@ import { randomTrees } from '../fs/random-trees';
 import { changeSetToTar, SYNTHETIC_PAX_KEY } from './change-set-to-tar';
 import { diffIdOf } from './diff-id';
 import { encodeTarHeader, type TarHeaderFields } from './tar-header';
+import { equalBytes } from './bytes-equal';
+import { collect } from './test-helpers';
 import { tarToChangeSet } from './tar-to-change-set';
 
 /** Node's hasher (lib/engine may not import lib/cli, where `nodeSha256` lives). */
@@ -122,5 +124,49 @@ describe('tarToChangeSet', () => {
     const cs: ChangeSet = await tarToChangeSet(changeSetToTar(diffTrees(createTree(), tree)));
     expect(cs.entries[0]).toMatchObject({ kind: 'file', content: { kind: 'synthetic', seed: 'lib', size: 20_000_000 } });
     expect(bytesContent('x').kind).toBe('bytes');
+  });
+
+  it('refuses a large synthetic file with one byte changed, however the tar is cut', async () => {
+    const tar = await collect(changeSetToTar(diffTrees(createTree(), writeFile(createTree(), '/lib.so', syntheticContent(1_000_003, 'lib')))));
+    const at = tar.length - 1024 - 445 - 76; // 76 bytes before the end of the body (445 bytes of padding follow it)
+    for (const flip of [at, at - 700_000]) {
+      const bad = new Uint8Array(tar);
+      bad[flip] = (bad[flip] as number) ^ 1;
+      for (const cut of [[bad], [bad.subarray(0, 777_777), bad.subarray(777_777)], Array.from({ length: Math.ceil(bad.length / 65_521) }, (_, i) => bad.subarray(i * 65_521, (i + 1) * 65_521))]) {
+        await expect(tarToChangeSet(cut)).rejects.toMatchObject({ code: 'invalid-tar' });
+      }
+    }
+    expect((await tarToChangeSet([tar])).entries[0]).toMatchObject({ content: { kind: 'synthetic', size: 1_000_003 } });
+  });
+
+  it('reads a large file of a tar given whole as a view of it (no copy), and cut into pieces as a copy', async () => {
+    const data = new Uint8Array(300_001).map((_, i) => (i * 31) % 251);
+    const tar = await collect(changeSetToTar(diffTrees(createTree(), writeFile(createTree(), '/data.bin', bytesContent(data)))));
+    const whole = (await tarToChangeSet([tar])).entries[0];
+    const cut = (await tarToChangeSet([tar.subarray(0, 100_000), tar.subarray(100_000)])).entries[0];
+    for (const entry of [whole, cut]) expect(entry?.kind === 'file' && entry.content.kind === 'bytes' && equalBytes(entry.content.bytes, data)).toBe(true);
+    expect(whole?.kind === 'file' && whole.content.kind === 'bytes' && whole.content.bytes.buffer === tar.buffer).toBe(true);
+    expect(cut?.kind === 'file' && cut.content.kind === 'bytes' && cut.content.bytes.buffer !== tar.buffer).toBe(true);
+  });
+});
+
+describe('equalBytes', () => {
+  it('compares views at any alignment, word-wise and byte-wise', () => {
+    const base = new Uint8Array(1000).map((_, i) => (i * 7) % 256);
+    const copy = new Uint8Array(1003);
+    copy.set(base, 3);
+    for (const [start, end] of [[0, 1000], [1, 999], [2, 200], [5, 61], [0, 0]] as const) {
+      const a = base.subarray(start, end);
+      const b = copy.subarray(3 + start, 3 + end);
+      expect(equalBytes(a, b)).toBe(true);
+      expect(equalBytes(a, a)).toBe(true);
+      for (const i of [0, Math.floor(a.length / 2), a.length - 1]) {
+        if (a.length === 0) continue;
+        const changed = new Uint8Array(b);
+        changed[i] = (changed[i] as number) ^ 0x80;
+        expect(equalBytes(a, changed), `${start}-${end} at ${i}`).toBe(false);
+      }
+    }
+    expect(equalBytes(base.subarray(0, 10), base.subarray(0, 11))).toBe(false);
   });
 });

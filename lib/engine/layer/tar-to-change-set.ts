@@ -6,13 +6,14 @@ import {
   type ChangeSet,
   cleanLayerPath,
   OPAQUE_MARKER,
-  readSynthetic,
   sortChangeEntries,
   splitLayerPath,
   symlinkStaysInRoot,
   syntheticContent,
+  contentSlices,
   WHITEOUT_PREFIX,
 } from '../fs';
+import { equalBytes } from './bytes-equal';
 import { SYNTHETIC_PAX_KEY } from './change-set-to-tar';
 
 /**
@@ -115,12 +116,24 @@ function toChangeEntry({ header }: ParsedTarEntry): ChangeEntry | undefined {
   }
 }
 
+/**
+ * Files from this size on keep the decoder's view of the input when it hands the body over in one
+ * piece (a whole tar given as one array): no copy, and a later comparison with the tar (same-tar)
+ * finds the same memory. Smaller files are copied, so they do not keep a large input alive.
+ */
+const VIEW_MIN = 64 * 1024;
+
 async function readBody(body: ReadableStream<Uint8Array>, size: number, path: string): Promise<Uint8Array> {
+  const reader = body.getReader();
+  const first = await reader.read();
+  if (!first.done && first.value.length === size && size >= VIEW_MIN) {
+    if (!(await reader.read()).done) throw new EngineError('invalid-tar', `invalid tar: ${path} is longer than its header says`);
+    return first.value;
+  }
   const bytes = new Uint8Array(size);
   let at = 0;
-  const reader = body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
+  for (let next = first; ; next = await reader.read()) {
+    const { done, value } = next;
     if (done) break;
     if (at + value.length > size) throw new EngineError('invalid-tar', `invalid tar: ${path} is longer than its header says`);
     bytes.set(value, at);
@@ -133,21 +146,28 @@ async function readBody(body: ReadableStream<Uint8Array>, size: number, path: st
 /** Compares the body with the synthetic content its PAX record claims, without buffering it. */
 async function verifySynthetic(body: ReadableStream<Uint8Array>, seed: string, size: number, path: string): Promise<void> {
   const reader = body.getReader();
+  // Compared with views of the synthetic pool as they come: nothing generated or copied.
+  const slices = contentSlices(syntheticContent(size, seed));
+  let slice: Uint8Array = new Uint8Array(0);
   let at = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    const expected = readSynthetic(seed, size, at, value.length);
-    if (!sameBytes(expected, value)) {
-      throw new EngineError('invalid-tar', `invalid tar: content of ${path} does not match its ${SYNTHETIC_PAX_KEY} record`);
+    if (at + value.length > size) throw new EngineError('invalid-tar', `invalid tar: ${path} is longer than its header says`);
+    for (let offset = 0; offset < value.length; ) {
+      if (slice.length === 0) {
+        const next = slices.next();
+        if (next.done === true) throw new EngineError('invalid-tar', `invalid tar: ${path} is longer than its header says`);
+        slice = next.value;
+      }
+      const take = Math.min(slice.length, value.length - offset);
+      if (!equalBytes(slice.subarray(0, take), value.subarray(offset, offset + take))) {
+        throw new EngineError('invalid-tar', `invalid tar: content of ${path} does not match its ${SYNTHETIC_PAX_KEY} record`);
+      }
+      slice = slice.subarray(take);
+      offset += take;
     }
     at += value.length;
   }
   if (at !== size) throw new EngineError('invalid-tar', `invalid tar: ${path} is truncated`);
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

@@ -1,7 +1,7 @@
 import { EngineError, isEngineError } from '../errors';
 import { StoreLock } from './store-lock';
 import { STORE_KINDS, type ListOptions, type Store, type StoreKind, type StoreRecords, type WriteTx } from './types';
-import { assertKey, cloneRecord } from './values';
+import { assertKey, cloneRecord, type ByteSharing } from './values';
 
 /** One change of a commit. A commit holds at most one change per (kind, key). */
 export type StoreChange = { op: 'put'; kind: StoreKind; key: string; value: unknown } | { op: 'delete'; kind: StoreKind; key: string };
@@ -22,6 +22,11 @@ export interface StoreBackend {
   entries?(kind: StoreKind, prefix: string): Promise<[string, unknown][]>;
   /** Applies every change or none; rejects (preferably with an EngineError) on failure. */
   commit(changes: readonly StoreChange[]): Promise<void>;
+  /**
+   * Byte arrays a put may hand to `commit` uncopied (values.ts `ByteSharing`), because the commit
+   * copies or writes them out before it returns and keeps no reference (default `copy`).
+   */
+  readonly putBytes?: ByteSharing;
   close(): Promise<void>;
 }
 
@@ -139,9 +144,19 @@ class BufferedTx implements WriteTx {
 
   async list<K extends StoreKind>(kind: K, options?: ListOptions): Promise<[string, StoreRecords[K]][]> {
     this.check(kind);
-    const untouched = (this.pending.get(kind)?.size ?? 0) === 0;
-    if (untouched && this.backend.entries != null) {
-      return (await this.backend.entries(kind, options?.prefix ?? '')) as [string, StoreRecords[K]][];
+    const prefix = options?.prefix ?? '';
+    const byKey = this.pending.get(kind);
+    if (this.backend.entries != null) {
+      // One backend read (one getAll, one pack), with this transaction's own changes laid over it.
+      const committed = (await this.backend.entries(kind, prefix)) as [string, StoreRecords[K]][];
+      if (byKey == null || byKey.size === 0) return committed;
+      const merged = new Map(committed);
+      for (const [key, entry] of byKey) {
+        if (!key.startsWith(prefix)) continue;
+        if (entry == null) merged.delete(key);
+        else merged.set(key, cloneRecord(kind, entry.value as StoreRecords[K]));
+      }
+      return [...merged].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     }
     const entries: [string, StoreRecords[K]][] = [];
     for (const key of await this.keys(kind, options)) {
@@ -153,7 +168,7 @@ class BufferedTx implements WriteTx {
 
   async put<K extends StoreKind>(kind: K, key: string, value: StoreRecords[K]): Promise<void> {
     this.check(kind, key);
-    this.byKind(kind).set(key, { value: cloneRecord(kind, value) });
+    this.byKind(kind).set(key, { value: cloneRecord(kind, value, this.backend.putBytes) });
   }
 
   async delete(kind: StoreKind, key: string): Promise<boolean> {

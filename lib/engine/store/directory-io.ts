@@ -7,6 +7,11 @@ export interface DirectoryIo {
   readFile(path: string): Promise<Uint8Array | undefined>;
   exists(path: string): Promise<boolean>;
   /**
+   * A token that changes whenever the file is replaced (null when it does not exist): the store
+   * keeps parsed packs while it stays the same. Optional: without it packs are read on every use.
+   */
+  fileVersion?(path: string): Promise<string | null>;
+  /**
    * Creates or replaces a file with `data`, or with the pieces of `data` back to back (so a large
    * record is written without first being joined into one buffer). Not flushed: see `sync`.
    */
@@ -34,6 +39,9 @@ export interface DirectoryIo {
 
 /** An in-memory DirectoryIo: the directory store without a disk (tests, and the crash tests). */
 export function createMemoryDirectoryIo(files = new Map<string, Uint8Array>()): DirectoryIo & { files: Map<string, Uint8Array> } {
+  // Every write stores a new array (a rename moves it): its identity is the file's version.
+  const versions = new WeakMap<Uint8Array, string>();
+  let nextVersion = 0;
   return {
     files,
     async readFile(path) {
@@ -41,6 +49,13 @@ export function createMemoryDirectoryIo(files = new Map<string, Uint8Array>()): 
     },
     async exists(path) {
       return files.has(path);
+    },
+    async fileVersion(path) {
+      const data = files.get(path);
+      if (data === undefined) return null;
+      let version = versions.get(data);
+      if (version === undefined) versions.set(data, (version = String(nextVersion++)));
+      return version;
     },
     async writeFile(path, data) {
       files.set(path, joinParts(data));

@@ -152,3 +152,30 @@ async function createV1Database(factory: IDBFactory, name: string): Promise<void
   });
   db.close();
 }
+
+describe('IndexedDB store: listing', () => {
+  it('lists a kind with one getAll, also inside a write that changed it, never one get per record', async () => {
+    const store = await openIndexedDbStore({ indexedDB: new IDBFactory(), workspace: 'listing' });
+    await store.write(async (tx) => {
+      for (let i = 0; i < 50; i++) await tx.put('images', digest(i), image(i, { config: i, manifest: i, diffIds: [] }));
+    });
+    const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    try {
+      expect(await store.list('images')).toHaveLength(50);
+      const inWrite = await store.write(async (tx) => {
+        await tx.delete('images', digest(0));
+        await tx.put('images', digest(99), image(99, { config: 1, manifest: 1, diffIds: [] }));
+        return tx.list('images');
+      });
+      expect(inWrite.map(([key]) => key)).toEqual([...Array.from({ length: 49 }, (_, i) => digest(i + 1)), digest(99)]);
+      expect(inWrite.at(-1)?.[1].id).toBe(digest(99));
+      expect(getAll).toHaveBeenCalledTimes(2);
+      expect(get).not.toHaveBeenCalled();
+    } finally {
+      get.mockRestore();
+      getAll.mockRestore();
+      await store.close();
+    }
+  });
+});

@@ -54,6 +54,9 @@ export async function openIndexedDbStore(options: IndexedDbStoreOptions = {}): P
   const range = (prefix: string) => prefixRange(keyRange, prefix);
 
   const backend: StoreBackend = {
+    // IDBObjectStore.put clones the value as it is called; a view of part of a larger buffer would
+    // be stored with all of that buffer, so only whole ones go uncopied.
+    putBytes: 'whole',
     get: (kind, key) => usable().get(OBJECT_STORES[kind], key),
     has: async (kind, key) => (await usable().count(OBJECT_STORES[kind], key)) > 0,
     keys: async (kind, prefix) => (await usable().getAllKeys(OBJECT_STORES[kind], range(prefix))) as string[],

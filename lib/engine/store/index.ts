@@ -23,7 +23,8 @@
  *
  * Implementations: `createMemoryStore` (tests), `openIndexedDbStore` (the browser's worker;
  * versioned schema with migrations), `openDirectoryStore(io, dir)` (the Node CLI, over the
- * DirectoryIo that lib/cli/node-store.ts provides; write-ahead journal). `collectGarbage` removes
+ * DirectoryIo that lib/cli/node-store.ts provides; write-ahead journal; one pack file per small
+ * kind, so listing images is one read). `collectGarbage` removes
  * blobs and layer recipes that no image, cache record or extra root needs.
  */
 export { collectGarbage, collectGarbageIn, type GarbageReport, type GarbageRoots } from './collect-garbage';

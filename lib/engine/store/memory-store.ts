@@ -39,6 +39,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     async keys(kind, prefix) {
       return [...tables[kind].keys()].filter((key) => key.startsWith(prefix)).sort();
     },
+    async entries(kind, prefix) {
+      const table = tables[kind];
+      return (await backend.keys(kind, prefix)).map((key) => [key, cloneRecord(kind, (table.get(key) as Entry).value as never)] as [string, unknown]);
+    },
     async commit(changes) {
       const next: Tables = { ...tables };
       const copied = new Set<StoreKind>();

@@ -56,6 +56,25 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
       expect((await h.store.get('layers', digest(2)))?.size).toBe(1024);
     });
 
+    it('keeps the bytes it committed: changing the arrays put afterwards does not change the store', async () => {
+      const blob = bytes(1, 2, 3, 4);
+      const big = new Uint8Array(200_000).fill(5);
+      const layer = { diffId: digest(2), size: 9, parentChainId: null, recipe: { entries: [{ kind: 'file' as const, path: 'a', mode: 0o644, uid: 0, gid: 0, content: { kind: 'bytes' as const, bytes: big.subarray(100) } }] } };
+      const meta = { data: bytes(9, 9) };
+      await h.store.write(async (tx) => {
+        await tx.put('blobs', digest(1), blob);
+        await tx.put('layers', digest(2), layer);
+        await tx.put('meta', 'm', meta);
+      });
+      blob.fill(0);
+      big.fill(0);
+      meta.data.fill(0);
+      expect(await h.store.get('blobs', digest(1))).toEqual(bytes(1, 2, 3, 4));
+      const content = (await h.store.get('layers', digest(2)))?.recipe.entries[0];
+      expect(content?.kind === 'file' && content.content.kind === 'bytes' && content.content.bytes.length === 199_900 && content.content.bytes.every((b) => b === 5)).toBe(true);
+      expect(await h.store.get('meta', 'm')).toEqual({ data: bytes(9, 9) });
+    });
+
     it('lists keys and entries by prefix, sorted by UTF-16 code units', async () => {
       const keys = ['docker.io/library/b:1', 'docker.io/library/a:2', 'ghcr.io/x/y:1', 'docker.io/library/a:1', 'docker.io/Library/Z:1', 'docker.io/library/ä:1', 'docker.io/library/a@sha256:' + 'f'.repeat(64)];
       await h.store.write(async (tx) => {

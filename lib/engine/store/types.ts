@@ -112,6 +112,12 @@ export interface ReadTx {
 
 /** A write transaction sees its own changes; nothing is visible to others until it commits. */
 export interface WriteTx extends ReadTx {
+  /**
+   * Buffers `value` for the commit. Its structure is copied at once; byte arrays may be read only
+   * when the write commits (IndexedDB and the directory copy or write them then, instead of once
+   * more here), so leave them unchanged until `write` returns. Afterwards nothing the caller does
+   * to them reaches the store.
+   */
   put<K extends StoreKind>(kind: K, key: string, value: StoreRecords[K]): Promise<void>;
   /** Returns whether the record existed. */
   delete(kind: StoreKind, key: string): Promise<boolean>;

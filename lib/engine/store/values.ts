@@ -18,17 +18,25 @@ export function assertKey(kind: StoreKind, key: string): void {
 }
 
 /**
+ * What a put may leave uncopied (StoreBackend.putBytes): `copy` nothing; `whole` byte arrays that
+ * are a plain Uint8Array over all of their buffer; `any` every byte array.
+ */
+export type ByteSharing = 'copy' | 'whole' | 'any';
+
+/**
  * A deep copy of a record that is checked to be plain data on the way, so what one store accepts
  * every store accepts, and a caller mutating its object after `put` cannot change stored state.
  * Uint8Array views (Node Buffers too) are copied compactly: a view of a larger buffer stores only
- * its own bytes, and comes back as a plain Uint8Array.
+ * its own bytes, and comes back as a plain Uint8Array. With `bytes` other than `copy`, byte arrays
+ * are passed through instead, for a backend whose commit copies or writes them out itself (a
+ * layer's 100 MB would otherwise be copied once more for nothing).
  */
-export function cloneRecord<K extends StoreKind>(kind: K, value: StoreRecords[K]): StoreRecords[K] {
+export function cloneRecord<K extends StoreKind>(kind: K, value: StoreRecords[K], bytes: ByteSharing = 'copy'): StoreRecords[K] {
   if (kind === 'blobs' && !(value instanceof Uint8Array)) throw new EngineError('store', 'a blob must be a Uint8Array');
-  return clonePlain(value, kind, 0) as StoreRecords[K];
+  return clonePlain(value, kind, 0, bytes) as StoreRecords[K];
 }
 
-function clonePlain(value: unknown, where: string, depth: number): unknown {
+function clonePlain(value: unknown, where: string, depth: number, bytes: ByteSharing): unknown {
   if (depth > 256) throw new EngineError('store', `cannot store ${where}: nested too deeply (a cycle?)`);
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
@@ -36,12 +44,15 @@ function clonePlain(value: unknown, where: string, depth: number): unknown {
     if (!Number.isFinite(value)) throw new EngineError('store', `cannot store ${where}: ${value} is not a finite number`);
     return value;
   }
-  // `new Uint8Array(view)` copies into a plain Uint8Array: `slice` on a Node Buffer would share memory.
-  if (value instanceof Uint8Array) return new Uint8Array(value);
+  if (value instanceof Uint8Array) {
+    if (bytes === 'any' || (bytes === 'whole' && Object.getPrototypeOf(value) === Uint8Array.prototype && value.byteOffset === 0 && value.byteLength === value.buffer.byteLength)) return value;
+    // `new Uint8Array(view)` copies into a plain Uint8Array: `slice` on a Node Buffer would share memory.
+    return new Uint8Array(value);
+  }
   if (Array.isArray(value)) {
     return value.map((item, i) => {
       if (item === undefined) throw new EngineError('store', `cannot store ${where}[${i}]: undefined in an array`);
-      return clonePlain(item, `${where}[${i}]`, depth + 1);
+      return clonePlain(item, `${where}[${i}]`, depth + 1, bytes);
     });
   }
   if (typeof value === 'object') {
@@ -52,7 +63,7 @@ function clonePlain(value: unknown, where: string, depth: number): unknown {
     const copy: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       // Undefined properties are dropped, as JSON drops them, so every store reads back the same.
-      if (v !== undefined) copy[k] = clonePlain(v, `${where}.${k}`, depth + 1);
+      if (v !== undefined) copy[k] = clonePlain(v, `${where}.${k}`, depth + 1, bytes);
     }
     return copy;
   }
