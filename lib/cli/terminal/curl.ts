@@ -15,6 +15,8 @@ export interface HttpRequest {
   readonly path: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
+  /** The terminal's clock (ms): the time a server logs the request at. */
+  readonly now: number;
 }
 
 export interface HttpReply {
@@ -45,11 +47,20 @@ interface CurlOptions {
   method?: string;
   output?: string;
   data?: string;
+  /** `-w`: what to print once the transfer is done (`%{http_code}\n`). */
+  writeOut?: string;
   headers: Record<string, string>;
   urls: string[];
 }
 
-export function createCurlCommand(services: { daemon(): Promise<DockerDaemon>; answer?: HttpAnswerer }): Command {
+export interface CurlServices {
+  daemon(): Promise<DockerDaemon>;
+  answer?: HttpAnswerer;
+  /** The terminal's clock (default: the wall clock). */
+  now?: () => number;
+}
+
+export function createCurlCommand(services: CurlServices): Command {
   return async (ctx) => {
     const parsed = parseCurl(ctx.args);
     if (typeof parsed === 'string') {
@@ -69,7 +80,7 @@ export function createCurlCommand(services: { daemon(): Promise<DockerDaemon>; a
 function parseCurl(args: readonly string[]): CurlOptions | string {
   const o: CurlOptions = { silent: false, showError: false, include: false, head: false, fail: false, verbose: false, headers: {}, urls: [] };
   const flags: Record<string, keyof CurlOptions> = { s: 'silent', S: 'showError', i: 'include', I: 'head', f: 'fail', v: 'verbose', L: 'urls' };
-  const long: Record<string, string> = { silent: 's', 'show-error': 'S', include: 'i', head: 'I', fail: 'f', verbose: 'v', location: 'L', request: 'X', output: 'o', header: 'H', data: 'd', 'data-raw': 'd' };
+  const long: Record<string, string> = { silent: 's', 'show-error': 'S', include: 'i', head: 'I', fail: 'f', verbose: 'v', location: 'L', request: 'X', output: 'o', header: 'H', data: 'd', 'data-raw': 'd', 'write-out': 'w' };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (!arg.startsWith('-') || arg === '-') {
@@ -78,7 +89,7 @@ function parseCurl(args: readonly string[]): CurlOptions | string {
     }
     const letters = arg.startsWith('--') ? [long[arg.slice(2)] ?? ''] : [...arg.slice(1)];
     for (const [k, letter] of letters.entries()) {
-      if (letter === '' || (!(letter in flags) && !'XoHd'.includes(letter))) {
+      if (letter === '' || (!(letter in flags) && !'XoHdw'.includes(letter))) {
         return `curl: option ${arg.startsWith('--') ? arg : `-${arg.slice(1)[k] ?? ''}`}: is unknown\n${HINT}`;
       }
       if (letter in flags) {
@@ -91,6 +102,7 @@ function parseCurl(args: readonly string[]): CurlOptions | string {
       if (letter === 'X') o.method = value;
       else if (letter === 'o') o.output = value;
       else if (letter === 'd') o.data = value;
+      else if (letter === 'w') o.writeOut = value;
       else {
         const colon = value.indexOf(':');
         if (colon > 0) o.headers[value.slice(0, colon).trim()] = value.slice(colon + 1).trim();
@@ -101,7 +113,7 @@ function parseCurl(args: readonly string[]): CurlOptions | string {
   return o;
 }
 
-async function fetchOne(ctx: CommandContext, o: CurlOptions, url: string, services: { daemon(): Promise<DockerDaemon>; answer?: HttpAnswerer }): Promise<number> {
+async function fetchOne(ctx: CommandContext, o: CurlOptions, url: string, services: CurlServices): Promise<number> {
   const fail = (code: number, message: string): number => {
     if (!o.silent || o.showError) ctx.stderr.write(`curl: (${code}) ${message}\n`);
     return code;
@@ -115,8 +127,12 @@ async function fetchOne(ctx: CommandContext, o: CurlOptions, url: string, servic
   if (!LOCAL_HOSTS.has(host.toLowerCase())) return fail(6, `Could not resolve host: ${host}`);
   const method = o.method ?? (o.head ? 'HEAD' : o.data !== undefined ? 'POST' : 'GET');
   const path = rest.startsWith('/') ? rest.replace(/#.*$/, '') : `/${rest.replace(/#.*$/, '')}`;
-  const reply = services.answer === undefined ? undefined : await services.answer({ daemon: await services.daemon(), host, port, method, path, headers: o.headers, body: o.data ?? '' });
-  if (reply === undefined) return fail(7, `Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server`);
+  const now = (services.now ?? Date.now)();
+  const reply = services.answer === undefined ? undefined : await services.answer({ daemon: await services.daemon(), host, port, method, path, headers: o.headers, body: o.data ?? '', now });
+  if (reply === undefined) {
+    writeOut(ctx, o, { status: 0, contentType: '', size: 0 });
+    return fail(7, `Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server`);
+  }
   if (reply === 'reset') return fail(56, 'Recv failure: Connection reset by peer');
   if (o.verbose) ctx.stderr.write(`> ${method} ${path} HTTP/1.1\r\n> Host: ${host}${portText ? `:${port}` : ''}\r\n> User-Agent: curl/8.5.0\r\n> Accept: */*\r\n>\r\n`);
   if (o.fail && reply.status >= 400) return fail(22, `The requested URL returned error: ${reply.status}`);
@@ -126,6 +142,7 @@ async function fetchOne(ctx: CommandContext, o: CurlOptions, url: string, servic
   const shown: (string | Uint8Array)[] = [];
   if (o.include || o.head) shown.push(head);
   if (!o.head) shown.push(body);
+  const written = { status: reply.status, contentType: reply.headers?.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '', size: o.head ? 0 : body.length };
   if (o.output !== undefined) {
     const bytes = shown.map((p) => (typeof p === 'string' ? new TextEncoder().encode(p) : p));
     const all = new Uint8Array(bytes.reduce((n, b) => n + b.length, 0));
@@ -135,12 +152,30 @@ async function fetchOne(ctx: CommandContext, o: CurlOptions, url: string, servic
       at += b.length;
     }
     try {
-      await ctx.fs.writeFile(ctx.resolve(o.output), all);
+      // `-o /dev/null`: the body is dropped, as the device would.
+      if (o.output !== '/dev/null') await ctx.fs.writeFile(ctx.resolve(o.output), all);
     } catch {
       return fail(23, `Failure writing output to destination, passed ${all.length} returned 0`);
     }
+    writeOut(ctx, o, written);
     return 0;
   }
   for (const part of shown) ctx.stdout.write(part);
+  writeOut(ctx, o, written);
   return 0;
+}
+
+/** `-w FORMAT` after the transfer: `%{http_code}` (`000` when nothing answered), `%{content_type}`, `%{size_download}`, `\n`. */
+function writeOut(ctx: CommandContext, o: CurlOptions, transfer: { status: number; contentType: string; size: number }): void {
+  if (o.writeOut === undefined) return;
+  const vars: Readonly<Record<string, string>> = {
+    http_code: String(transfer.status).padStart(3, '0'),
+    response_code: String(transfer.status).padStart(3, '0'),
+    content_type: transfer.contentType,
+    size_download: String(transfer.size),
+  };
+  const text = o.writeOut
+    .replace(/%\{(\w+)\}/g, (all, name: string) => vars[name] ?? all)
+    .replace(/\\([nrt\\])/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t', '\\': '\\' })[c] ?? c);
+  ctx.stdout.write(text);
 }

@@ -77,6 +77,15 @@ export class HostShellSession implements ShellSession {
     return `${this.spec.user}@${this.spec.name}:${tildePath(this.shell.cwd, this.spec.home)}$ `;
   }
 
+  /**
+   * Sets `$?` as the command that entered a session (`docker run -it`, `ssh HOST`) finally exits:
+   * with the status the session ended with, as the shell sees its child's exit status.
+   */
+  async setLastStatus(code: number): Promise<void> {
+    const quiet = () => undefined;
+    await this.shell.run(`(exit ${Math.max(0, Math.min(255, Math.trunc(code)))})`, { stdout: quiet, stderr: quiet });
+  }
+
   async runLine(line: string, io: SessionIo): Promise<{ exitCode: number; exited: boolean }> {
     const result = await this.shell.run(line, { stdout: io.stdout, stderr: io.stderr, ...(io.signal !== undefined ? { signal: io.signal } : {}) });
     if (result.exited && this.login) io.stderr(`logout\nConnection to ${this.spec.name} closed.\n`);
@@ -132,7 +141,7 @@ function hostCommands(spec: HostSpec, services: TerminalServices, shell: () => I
     history: (ctx) => historyCommand(ctx, services),
     docker,
     jq: createJqCommand({ isTerminal: onTerminal }),
-    curl: createCurlCommand({ daemon, ...(services.answerHttp !== undefined ? { answer: services.answerHttp } : {}) }),
+    curl: createCurlCommand({ daemon, now: () => services.now(), ...(services.answerHttp !== undefined ? { answer: services.answerHttp } : {}) }),
     ssh: createSshCommand(services.hosts, {
       open: (target) => HostShellSession.open(target, services, { login: true }),
       enter: (session) => services.enterSession(session),

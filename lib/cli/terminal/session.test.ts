@@ -13,7 +13,7 @@ function fakeSession(closed: string[]): ShellSession {
     prompt: () => '/ # ',
     descriptor: { kind: 'container', containerId: 'c0ffee', host: 'workstation', command: ['sh'] },
     async runLine(line, io) {
-      if (line === 'exit') return { exitCode: 0, exited: true };
+      if (/^exit( \d+)?$/.test(line)) return { exitCode: Number(line.slice(5) || 0), exited: true };
       io.stdout(`in container: ${line}\n`);
       return { exitCode: 0, exited: false };
     },
@@ -107,6 +107,13 @@ describe('the terminal session', () => {
     expect((await t.type('ls /')).output).toBe('in container: ls /\n');
     await t.type('exit');
     expect(closed).toEqual(['c0ffee']);
+    // The session's end is what `docker run -it` (or `ssh`) exits with, for the shell below.
+    await t.type('docker run -it alpine sh');
+    await t.type('exit 3');
+    expect((await t.type('echo $?')).output).toBe('3\n');
+    await t.type('ssh prod-server');
+    expect(await t.type('exit 4')).toMatchObject({ exitCode: 4 });
+    expect((await t.type('echo $?')).output).toBe('4\n');
     expect(t.session.prompt()).toBe('student@workstation:~$ ');
     expect((await t.type('docker run x | cat')).output).toBe('daemon=workstation tty=false\n');
   });
@@ -122,6 +129,28 @@ describe('the terminal session', () => {
     await b.type('exit');
     expect((await b.type('echo $X; pwd')).output).toBe('7\n/workspace/app\n');
     expect(b.session.history).toContain('ssh staging-server');
+  });
+
+  it('reopens a container session from a snapshot over its host’s daemon, or drops it when gone', async () => {
+    closed.length = 0;
+    const a = await createTestTerminal({ dockerCommands: [runIt] });
+    await a.type('ssh staging-server');
+    await a.type('docker run -it alpine sh');
+    const snapshot = a.session.snapshot();
+    const asked: string[] = [];
+    const reopenSession = async (descriptor: ShellSession['descriptor'], daemon: { host: string; store: unknown }) => {
+      asked.push(`${descriptor.kind}@${daemon.host}:${daemon.store === a.stores.get('workstation') ? 'workstation-store' : 'own-store'}`);
+      return fakeSession(closed);
+    };
+    const b = await createTestTerminal({ restore: snapshot, reopenSession }, { stores: a.stores, files: a.files });
+    expect(asked).toEqual(['container@workstation:workstation-store']);
+    expect(b.session.prompt()).toBe('/ # ');
+    expect((await b.type('ls')).output).toBe('in container: ls\n');
+    await b.type('exit');
+    expect(b.session.prompt()).toBe('student@staging-server:~$ ');
+    // Without a way to reopen it (or with the container gone), the shell below is on top again.
+    const c = await createTestTerminal({ restore: snapshot, reopenSession: async () => undefined }, { stores: a.stores, files: a.files });
+    expect(c.session.prompt()).toBe('student@staging-server:~$ ');
   });
 
   it('Ctrl+C stops the running line with ^C and status 130', async () => {

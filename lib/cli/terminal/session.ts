@@ -1,7 +1,7 @@
 import type { InteractiveSnapshot } from '@/lib/shell';
 import type { Sha256Factory } from '@/lib/util';
 import type { DockerCommand } from '../docker/command';
-import type { DockerContext, ShellSession } from '../docker/context';
+import type { DockerContext, DockerDaemon, ShellSession } from '../docker/context';
 import type { HttpAnswerer } from './curl';
 import { HOSTS, WORKSTATION, cachedHostIo, findHost, withDockerRoot, type HostIo, type HostSpec } from './hosts';
 import { HostShellSession, type TerminalServices } from './host-shell';
@@ -30,8 +30,11 @@ export interface TerminalOptions {
   readonly dockerExtras?: () => Partial<Omit<DockerContext, 'shell' | 'daemon'>>;
   readonly ask?: (question: string) => Promise<string | undefined>;
   readonly answerHttp?: HttpAnswerer;
-  /** Reopens a container session from its descriptor after a reload; undefined if it is gone. */
-  readonly reopenSession?: (descriptor: ShellSession['descriptor']) => Promise<ShellSession | undefined>;
+  /**
+   * Reopens a container session from its descriptor after a reload (or in the next `layerlab sh`
+   * call), over the daemon of the descriptor's host; undefined if it is gone.
+   */
+  readonly reopenSession?: (descriptor: ShellSession['descriptor'], daemon: DockerDaemon, now: () => number) => Promise<ShellSession | undefined>;
   readonly restore?: TerminalSnapshot;
   /** Entries kept (bash's HISTSIZE); default 1000. */
   readonly historySize?: number;
@@ -112,7 +115,8 @@ export async function createTerminalSession(options: TerminalOptions): Promise<T
       const spec = findHost(hosts, saved.host);
       if (spec !== undefined) stack.push(await HostShellSession.open(spec, services, { login: saved.login, restore: saved.shell }));
     } else {
-      const reopened = await options.reopenSession?.(saved.descriptor);
+      const daemon = { host: saved.descriptor.host, store: await hostIo.store(saved.descriptor.host) };
+      const reopened = await options.reopenSession?.(saved.descriptor, daemon, services.now);
       if (reopened !== undefined) stack.push(reopened);
     }
   }
@@ -157,6 +161,9 @@ export async function createTerminalSession(options: TerminalOptions): Promise<T
           } else {
             stack.pop();
             await top.close?.();
+            // The shell below sees the session's end as its command's exit status.
+            const below = stack[stack.length - 1];
+            if (below instanceof HostShellSession) await below.setLastStatus(result.exitCode);
           }
         }
         stack.push(...entered);

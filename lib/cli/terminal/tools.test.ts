@@ -58,6 +58,15 @@ describe('curl', () => {
     expect(await t.type('curl -so page.html localhost:8080 && cat page.html')).toMatchObject({ output: '<h1>Welcome to nginx on workstation!</h1>\n' });
     expect(await t.type('curl localhost:9090')).toMatchObject({ exitCode: 7 });
   });
+
+  it('prints -w after the transfer, and tells the server the terminal’s time', async () => {
+    const times: number[] = [];
+    const t = await createTestTerminal({ answerHttp: async (request) => (times.push(request.now), answer(request)) });
+    expect(await t.type("curl -s -o /dev/null -w '%{http_code}\\n' localhost:8080/nope")).toMatchObject({ output: '404\n', exitCode: 0 });
+    expect((await t.type("curl -w ' %{content_type} %{size_download}' localhost:8080")).output).toBe('<h1>Welcome to nginx on workstation!</h1>\n text/html 42');
+    expect(await t.type("curl -s -w '%{http_code}' localhost:9090")).toMatchObject({ output: '000', exitCode: 7 });
+    expect(times).toEqual([1, 2, 3].map(() => Date.parse('2026-11-28T12:00:00Z')));
+  });
 });
 
 describe('tree and clear', () => {

@@ -1,4 +1,5 @@
 import { httpRequest, type Registries } from '@/lib/engine';
+import { reopenContainerSession } from '../docker/containers';
 import { createGitCommand } from '../git';
 import type { HttpAnswerer } from './curl';
 import type { TerminalOptions } from './session';
@@ -15,13 +16,14 @@ export function terminalWiring(services: { registries?: Registries } = {}): Pick
     commands: () => ({ git: createGitCommand() }),
     ...(registries !== undefined ? { dockerExtras: () => ({ registries }) } : {}),
     answerHttp: answerFromContainers,
+    reopenSession: reopenContainerSession,
   };
 }
 
 /** `curl localhost:PORT` reaches the running containers that publish PORT on the current host. */
 const answerFromContainers: HttpAnswerer = async (request) => {
   const answer = await httpRequest(request.daemon.store, request.port, request.path, {
-    now: Date.now(),
+    now: request.now,
     method: request.method,
     userAgent: request.headers['User-Agent'] ?? 'curl/8.5.0',
   });

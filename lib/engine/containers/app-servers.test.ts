@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stopContainer } from './container-ops';
 import { createContainer } from './create-container';
+import { nodeRoutes } from './app-servers';
 import { httpRequest } from './http-request';
 import { startContainer } from './start-container';
 import { random, storeWith, T0 } from './test-helpers';
@@ -77,5 +78,14 @@ describe('modeled servers', () => {
     let err = '';
     expect(await startContainer(store, broken.id, { now: T0, onStderr: (t) => (err += t) })).toMatchObject({ status: 'exited', exitCode: 1 });
     expect(err).toContain("Error: Cannot find module 'express'");
+  });
+
+  it('reads a plain http server’s per-path replies, strings with parentheses and braces included', () => {
+    const source = 'const http = require("http");\nhttp.createServer((req, res) => {\n  if (req.url === "/health") { res.end("ok"); return; }\n  if (req.url === \'/v\') { res.end(\'{"v": "1 (beta)"}\'); return; }\n  res.end("user-service");\n}).listen(3000);\n';
+    const routes = nodeRoutes(source);
+    expect(routes['/health']?.body).toBe('ok');
+    expect(routes['/v']?.body).toBe('{"v": "1 (beta)"}');
+    expect(routes['*']?.body).toBe('user-service');
+    expect(Object.keys(routes).sort()).toEqual(['*', '/health', '/v']);
   });
 });

@@ -74,25 +74,78 @@ export function pythonHttpServerPort(source: string): number | undefined {
   return constant ? Number(constant[1]) : 8000;
 }
 
-/** Express routes and a plain http server's reply. */
+/**
+ * Express routes (`app.get('/x', (req, res) => res.send(…))`) and a plain http server's replies:
+ * `if (req.url === '/health') { res.end('ok'); return; }` serves that path, the reply no such
+ * test guards serves every other path (`*`).
+ */
 export function nodeRoutes(source: string): Record<string, Reply> {
   const routes: Record<string, Reply> = {};
   const pattern = /\b\w+\.(?:get|all)\(\s*(['"`])([^'"`]+)\1\s*,([\s\S]*?)(?=\n\s*\w+\.(?:get|post|put|delete|all|use|listen)\(|$)/g;
-  for (const m of source.matchAll(pattern)) routes[m[2] ?? '/'] = nodeReply(m[3] ?? '') ?? { status: 200, contentType: HTML, body: '' };
-  if (Object.keys(routes).length === 0 && /createServer\(/.test(source)) {
-    const reply = nodeReply(source);
-    if (reply !== undefined) routes['*'] = reply;
+  for (const m of source.matchAll(pattern)) routes[m[2] ?? '/'] = nodeReplies(m[3] ?? '')[0]?.reply ?? { status: 200, contentType: HTML, body: '' };
+  if (Object.keys(routes).length > 0 || !/createServer\(/.test(source)) return routes;
+  const replies = nodeReplies(source);
+  const taken = new Set<number>();
+  for (const test of source.matchAll(/\breq\.url\s*===?\s*(['"`])([^'"`]*)\1/g)) {
+    // The first reply after the test answers its path.
+    const index = replies.findIndex((r, i) => !taken.has(i) && r.at > (test.index ?? 0));
+    if (index < 0) continue;
+    taken.add(index);
+    routes[test[2] ?? '/'] ??= (replies[index] as NodeReply).reply;
   }
+  const fallback = replies.filter((_, i) => !taken.has(i)).pop();
+  if (fallback !== undefined) routes['*'] = fallback.reply;
   return routes;
 }
 
-function nodeReply(code: string): Reply | undefined {
-  const send = /res\.(?:status\((\d+)\)\.)?(send|json|end)\(\s*([\s\S]*?)\s*\)\s*;?\s*(?:\n|\}|$)/.exec(code);
-  if (send === null) return undefined;
-  const status = send[1] ? Number(send[1]) : 200;
-  const arg = send[3] ?? '';
+interface NodeReply {
+  /** Offset of `res.…(` in the source. */
+  at: number;
+  reply: Reply;
+}
+
+/** Every `res.send(…)` / `res.json(…)` / `res.end(…)` / `res.status(N).send(…)`, in source order. */
+function nodeReplies(code: string): NodeReply[] {
+  const out: NodeReply[] = [];
+  for (const m of code.matchAll(/\bres\.(?:status\((\d+)\)\.)?(send|json|end)\(/g)) {
+    const open = (m.index ?? 0) + m[0].length;
+    const arg = callArgument(code, open);
+    if (arg === undefined) continue;
+    out.push({ at: m.index ?? 0, reply: nodeReply(m[1] !== undefined ? Number(m[1]) : 200, m[2] as string, arg.trim()) });
+  }
+  return out;
+}
+
+/** The text between `(` (at `open`) and its closing `)`, skipping strings, template literals and nesting. */
+function callArgument(code: string, open: number): string | undefined {
+  let depth = 0;
+  for (let i = open; i < code.length; i++) {
+    const c = code[i] as string;
+    if (c === '"' || c === "'" || c === '`') {
+      i = stringEnd(code, i);
+      if (i < 0) return undefined;
+    } else if (c === '(' || c === '{' || c === '[') depth++;
+    else if (c === ')' || c === '}' || c === ']') {
+      if (depth === 0) return c === ')' ? code.slice(open, i) : undefined;
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+/** Index of the quote closing the string literal that opens at `start`, or -1. */
+function stringEnd(code: string, start: number): number {
+  const quote = code[start];
+  for (let i = start + 1; i < code.length; i++) {
+    if (code[i] === '\\') i++;
+    else if (code[i] === quote) return i;
+  }
+  return -1;
+}
+
+function nodeReply(status: number, method: string, arg: string): Reply {
   const str = /^(['"`])([\s\S]*)\1$/.exec(arg);
-  if (send[2] === 'json' || arg.startsWith('{')) {
+  if (method === 'json' || arg.startsWith('{')) {
     const json = arg.replace(/([{,]\s*)([A-Za-z_$][\w$]*)\s*:/g, '$1"$2":').replace(/'([^']*)'/g, (_, s: string) => JSON.stringify(s));
     try {
       return { status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(JSON.parse(json)) };
@@ -100,7 +153,7 @@ function nodeReply(code: string): Reply | undefined {
       return { status, contentType: 'application/json; charset=utf-8', body: arg };
     }
   }
-  return { status, contentType: send[2] === 'end' ? 'text/plain' : HTML, body: str ? (str[2] ?? '') : arg };
+  return { status, contentType: method === 'end' ? 'text/plain' : HTML, body: str ? (str[2] ?? '') : arg };
 }
 
 /** `.listen(3000` or `const PORT = process.env.PORT || 3000`. */

@@ -39,6 +39,32 @@ describe('containers', () => {
     await expect(startContainer(store, bash.id, { now: T0 })).rejects.toThrow('exec: "bash": executable file not found in $PATH');
   });
 
+  it('removes an --rm container whose start fails, as moby does, and keeps one without --rm', async () => {
+    const store = await storeWith(['alpine']);
+    const gone = await createContainer(store, { image: 'alpine', args: ['nosuch'], autoRemove: true }, { now: T0, random: random() });
+    await expect(startContainer(store, gone.id, { now: T0 })).rejects.toThrow('exec: "nosuch": executable file not found in $PATH');
+    expect(await store.get('containers', gone.id)).toBeUndefined();
+    const kept = await createContainer(store, { image: 'alpine', args: ['nosuch'] }, { now: T0, random: random() });
+    await expect(startContainer(store, kept.id, { now: T0 })).rejects.toThrow('executable file not found');
+    expect(await store.get('containers', kept.id)).toBeDefined();
+  });
+
+  it('finds commands that are hard links, as busybox’s /bin/ls is', async () => {
+    const store = await storeWith(['busybox']);
+    const { id } = await createContainer(store, { image: 'busybox', args: ['ls', '/bin/ls'] }, { now: T0, random: random() });
+    let out = '';
+    expect(await startContainer(store, id, { now: T0, onStdout: (t) => (out += t) })).toMatchObject({ status: 'exited', exitCode: 0 });
+    expect(out).toBe('/bin/ls\n');
+  });
+
+  it('logs the Alpine compiler for nginx:alpine', async () => {
+    const store = await storeWith(['nginx:alpine']);
+    const { id } = await createContainer(store, { image: 'nginx:alpine', args: [] }, { now: T0, random: random() });
+    let err = '';
+    await startContainer(store, id, { now: T0, onStderr: (t) => (err += t) });
+    expect(err).toContain('[notice] 1#1: built by gcc 12.2.1 20220924 (Alpine 12.2.1_git20220924-r10) \n');
+  });
+
   it('refuses a second container with the same name', async () => {
     const store = await storeWith(['alpine']);
     const first = await createContainer(store, { image: 'alpine', args: [], name: 'web' }, { now: T0, random: random() });
@@ -54,6 +80,7 @@ describe('containers', () => {
     const r = await startContainer(store, id, { now: T0, onStderr: (t) => (err += t) });
     expect(r.status).toBe('running');
     expect(err).toContain('[notice] 1#1: nginx/1.25.3');
+    expect(err).toContain('[notice] 1#1: built by gcc 12.2.0 (Debian 12.2.0-14) \n');
     const page = await httpRequest(store, 8080, '/', { now: T0 });
     expect(page.kind === 'response' && page.body).toContain('<title>Welcome to nginx!</title>');
     expect(await httpRequest(store, 9090, '/', { now: T0 })).toEqual({ kind: 'refused' });

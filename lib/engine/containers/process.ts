@@ -193,8 +193,11 @@ function containerCommands(base: CommandTable, request: Omit<ProcessRequest, 'sc
     const conf = (await readSource(ctx, '/etc/nginx/conf.d/default.conf')) ?? '';
     const port = Number(/^\s*listen\s+(\d+)/m.exec(conf)?.[1] ?? 80);
     const root = /^\s*root\s+([^;\s]+)/m.exec(conf)?.[1] ?? '/usr/share/nginx/html';
+    // The compiler line names the image's distribution: Debian bookworm's gcc, or Alpine 3.18's.
+    const alpine = (await readSource(ctx, '/etc/alpine-release')) !== undefined;
+    const compiler = alpine ? 'gcc 12.2.1 20220924 (Alpine 12.2.1_git20220924-r10)' : 'gcc 12.2.0 (Debian 12.2.0-14)';
     ctx.stderr.write(
-      [`using the "epoll" event method`, `nginx/${version}`, `built by gcc 12.2.0 (Debian 12.2.0-14) `, 'OS: Linux 6.10.14-linuxkit', 'getrlimit(RLIMIT_NOFILE): 1048576:1048576', 'start worker processes', 'start worker process 29']
+      [`using the "epoll" event method`, `nginx/${version}`, `built by ${compiler} `, 'OS: Linux 6.10.14-linuxkit', 'getrlimit(RLIMIT_NOFILE): 1048576:1048576', 'start worker processes', 'start worker process 29']
         .map((m) => `${stamp} [notice] 1#1: ${m}\n`)
         .join(''),
     );

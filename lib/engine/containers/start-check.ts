@@ -39,9 +39,11 @@ export type StartCheck =
   /** Never started: the daemon's error (Docker exit 127 for not found, 126 for permission). */
   | { kind: 'create-failed'; message: string; exitCode: 126 | 127 };
 
+/** The node at `path`, a hard link read as the file it shares (busybox's `/bin/ls` → `/bin/busybox`). */
 function lookupSafe(tree: FsTree, path: string, follow = true): FsNode | undefined {
   try {
-    return lookup(tree, path, { follow });
+    const node = lookup(tree, path, { follow });
+    return node?.kind === 'hardlink' ? lookup(tree, node.target) : node;
   } catch {
     return undefined;
   }

@@ -70,7 +70,12 @@ export async function startContainer(store: Store, ref: string, io: StartIo): Pr
   });
   const state = readContainerState(record, io.now);
   if (isRunning(state)) return { id: record.id, name: record.name, status: state.status, exitCode: 0, removed: false };
-  await checkPorts(store, record, state, io.now);
+  try {
+    await checkPorts(store, record, state, io.now);
+  } catch (error) {
+    await removeIfAutoRemove(store, record, state);
+    throw error;
+  }
   let tree = containerTree(image, record);
   const workdir = state.config.workdir;
   if (lookupSafe(tree, workdir) === undefined) tree = editTree(tree, (d) => d.mkdirp(workdir, { mode: 0o755, uid: 0, gid: 0 }));
@@ -86,6 +91,7 @@ export async function startContainer(store: Store, ref: string, io: StartIo): Pr
   const check = await checkStart(tree, state.command[0] ?? '', envList, workdir);
   if (check.kind === 'create-failed') {
     await save(store, record, image, tree, { ...state, exitCode: check.exitCode, error: check.message });
+    await removeIfAutoRemove(store, record, state);
     throw new EngineError('invalid-config', check.message);
   }
   const base: ContainerState = { ...state, startedAt: started, error: '', restartCount: state.startedAt === null ? 0 : state.restartCount + 1 };
@@ -126,6 +132,14 @@ async function finish(store: Store, record: ContainerRecord, image: ContainerIma
   if (removed) await store.write(async (tx) => void (await tx.delete('containers', record.id)));
   else await save(store, record, image, tree, state);
   return { id: record.id, name: record.name, status: state.status, exitCode: state.exitCode, removed };
+}
+
+/**
+ * moby's `containerStart` cleanup: a start that fails (runc cannot find the command, the port is
+ * taken) removes an `--rm` container, so `docker ps -a` does not keep a Created one behind.
+ */
+async function removeIfAutoRemove(store: Store, record: ContainerRecord, state: ContainerState): Promise<void> {
+  if (state.config.autoRemove) await store.write(async (tx) => void (await tx.delete('containers', record.id)));
 }
 
 /** Writes the container's new writable layer and state. */

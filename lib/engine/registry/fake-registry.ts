@@ -57,9 +57,10 @@ export function createFakeRegistry(options: FakeRegistryOptions = {}): FakeRegis
     link(repo, digest);
     return digest;
   };
-  const putManifest = async (repo: string, tag: string, bytes: Uint8Array, mediaType: string) => {
+  /** A PUT by tag sets the tag and the digest; by digest (an index's platform manifests) only the digest. */
+  const putManifest = async (repo: string, reference: string, bytes: Uint8Array, mediaType: string) => {
     const digest = await sha256Of(bytes);
-    manifests.set(`${repo}:${tag}`, { bytes, mediaType });
+    if (!reference.startsWith('sha256:')) manifests.set(`${repo}:${reference}`, { bytes, mediaType });
     manifests.set(`${repo}@${digest}`, { bytes, mediaType });
     return digest;
   };
@@ -105,6 +106,7 @@ export function createFakeRegistry(options: FakeRegistryOptions = {}): FakeRegis
     if (kind === 'manifests') {
       if (request.method === 'PUT') {
         const bytes = new Uint8Array(await request.arrayBuffer());
+        if (rest.startsWith('sha256:') && (await sha256Of(bytes)) !== rest) return error(400, 'DIGEST_INVALID', 'provided digest did not match uploaded content');
         const digest = await putManifest(repo, rest, bytes, request.headers.get('content-type') ?? '');
         return new Response(null, { status: 201, headers: { 'docker-content-digest': digest, location: `/v2/${repo}/manifests/${digest}` } });
       }

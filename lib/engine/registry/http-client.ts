@@ -133,7 +133,9 @@ export class RegistryClient {
     try {
       // Raced against the abort as well, for a fetch that does not watch its signal.
       const aborted = new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }));
-      const request = this.options.fetch(url, { method, headers, ...(body !== undefined ? { body: body as BodyInit } : {}), signal: controller.signal, redirect: 'follow' });
+      // With a body, a redirect is an error (registries do not redirect uploads): following one
+      // makes fetch keep a copy of the body to resend, a copy of every byte of a layer push.
+      const request = this.options.fetch(url, { method, headers, ...(body !== undefined ? { body: body as BodyInit } : {}), signal: controller.signal, redirect: body !== undefined ? 'error' : 'follow' });
       request.catch(() => undefined);
       return await Promise.race([request, aborted]);
     } catch (error) {

@@ -4,7 +4,7 @@ import { MEDIA_TYPES, type NamedReference } from '../image';
 import { tarPieces } from '../layer';
 import type { RegistryClient } from './http-client';
 import { statusError } from './http-errors';
-import type { StoredLayer } from './local-images';
+import type { StoredImage, StoredLayer } from './local-images';
 import type { PushSession } from './remote';
 
 /**
@@ -114,25 +114,41 @@ export function createHttpPush(client: RegistryClient, name: NamedReference, opt
       return upload(layer.record.diffId, layer.tarSize, chunks, progress, signal);
     },
     async putImage(image, tag, signal) {
-      const opts = signal !== undefined ? { signal } : {};
-      let bytes = 0;
-      if (!(await head(image.id, signal))) bytes += await upload(image.id, image.configBytes.length, [image.configBytes], () => undefined, signal);
-      const response = await client.request(`/v2/${name.path}/manifests/${tag}`, {
-        method: 'PUT',
-        scopes: push,
-        headers: { 'content-type': MEDIA_TYPES.ociManifest },
-        body: image.manifestBytes,
-        ...opts,
-      });
-      if (response.status !== 201) throw await pushError(response);
-      await response.body?.cancel();
-      const digest = response.headers.get('docker-content-digest');
-      if (digest !== null && digest !== image.manifestDigest) {
-        throw new EngineError('digest-mismatch', `manifest digest mismatch: the registry says ${digest}, expected ${image.manifestDigest}`);
-      }
+      const bytes = await putConfig(image, signal);
+      await putDocument(tag, MEDIA_TYPES.ociManifest, image.manifestBytes, image.manifestDigest, signal);
       return { digest: image.manifestDigest, size: image.manifestBytes.length, bytes: bytes + image.manifestBytes.length };
     },
+    async putManifest(image, signal) {
+      const bytes = await putConfig(image, signal);
+      await putDocument(image.manifestDigest, MEDIA_TYPES.ociManifest, image.manifestBytes, image.manifestDigest, signal);
+      return bytes + image.manifestBytes.length;
+    },
+    async putIndex(index, tag, signal) {
+      await putDocument(tag, MEDIA_TYPES.ociIndex, index.bytes, index.digest, signal);
+      return { digest: index.digest, size: index.bytes.length, bytes: index.bytes.length };
+    },
   };
+
+  /** The config blob, uploaded unless the registry has it; returns the bytes sent. */
+  async function putConfig(image: StoredImage, signal?: AbortSignal): Promise<number> {
+    if (await head(image.id, signal)) return 0;
+    return upload(image.id, image.configBytes.length, [image.configBytes], () => undefined, signal);
+  }
+
+  /** `PUT /v2/<name>/manifests/<tag or digest>`; the registry's digest must be ours. */
+  async function putDocument(reference: string, mediaType: string, body: Uint8Array, digest: Digest, signal?: AbortSignal): Promise<void> {
+    const response = await client.request(`/v2/${name.path}/manifests/${reference}`, {
+      method: 'PUT',
+      scopes: push,
+      headers: { 'content-type': mediaType },
+      body,
+      ...(signal !== undefined ? { signal } : {}),
+    });
+    if (response.status !== 201) throw await pushError(response);
+    await response.body?.cancel();
+    const claimed = response.headers.get('docker-content-digest');
+    if (claimed !== null && claimed !== digest) throw new EngineError('digest-mismatch', `manifest digest mismatch: the registry says ${claimed}, expected ${digest}`);
+  }
 }
 
 /** The registry's refusal as docker prints it after the layer lines (`denied: …`, `unauthorized: …`). */
@@ -140,7 +156,9 @@ const pushError = statusError;
 
 /** Regroups a stream of chunks into pieces of `size` bytes (the last one shorter). */
 async function* rechunk(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, size: number): AsyncGenerator<Uint8Array> {
-  let buffer = new Uint8Array(size);
+  // One buffer, refilled for each piece once the previous one is sent (the caller awaits each
+  // PATCH before it asks for the next): fresh memory costs a page fault per page on first touch.
+  const buffer = new Uint8Array(size);
   let filled = 0;
   for await (const chunk of chunks) {
     let offset = 0;
@@ -151,7 +169,6 @@ async function* rechunk(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>
       offset += take;
       if (filled === size) {
         yield buffer;
-        buffer = new Uint8Array(size);
         filled = 0;
       }
     }

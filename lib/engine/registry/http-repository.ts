@@ -1,5 +1,5 @@
 import { gunzipBytes } from '@/lib/shell';
-import { type Digest, isDigest, type Sha256Factory, sha256Of } from '@/lib/util';
+import { type Digest, isDigest, type Sha256, type Sha256Factory, sha256Of } from '@/lib/util';
 import { EngineError } from '../errors';
 import {
   formatImagePlatform,
@@ -13,12 +13,12 @@ import {
   referenceString,
   withDigest,
   withTag,
-  type ImagePlatform,
   type NamedReference,
 } from '../image';
 import { tarToChangeSet } from '../layer';
 import { RegistryClient } from './http-client';
 import { readErrorBody, statusError } from './http-errors';
+import { choosePlatform } from './choose-platform';
 import { createHttpPush } from './http-push';
 import type { IncomingLayer } from './local-images';
 import { manifestNotFound, noMatchingManifest, platformMismatch, pullAccessDenied, registryErrorText, repositoryNotFound } from './registry-errors';
@@ -54,8 +54,10 @@ export function createHttpRepository(name: NamedReference, options: HttpReposito
   const getBlob = async (digest: Digest, progress?: (n: number) => void, signal?: AbortSignal): Promise<Uint8Array> => {
     const response = await client.request(blobPath(digest), { scopes: pull, ...(signal !== undefined ? { signal } : {}) });
     if (!response.ok) throw await statusError(response);
-    const bytes = await readBody(response, progress);
-    const actual = await sha256Of(bytes, options.sha256);
+    // Hashed as it arrives, between network reads, rather than after.
+    const hasher = await options.sha256();
+    const bytes = await readBody(response, progress, hasher);
+    const actual = hasher.digest();
     if (actual !== digest) throw new EngineError('digest-mismatch', `filesystem layer verification failed for digest ${digest}`);
     return bytes;
   };
@@ -88,6 +90,8 @@ export function createHttpRepository(name: NamedReference, options: HttpReposito
       const ref = target.digest !== undefined ? withDigest(name, target.digest) : withTag(name, target.tag ?? 'latest');
       let manifest = await getManifest(ref, target.digest ?? target.tag ?? 'latest', signal);
       let documentBytes = manifest.bytes.length;
+      // Through an index, docker reports (and records as the repo digest) the index's digest.
+      const shownDigest = manifest.digest;
       if (isIndexMediaType(manifest.mediaType)) {
         const chosen = choosePlatform(parseIndex(manifest.bytes).manifests, platform ?? DEFAULT_PLATFORM);
         if (chosen === undefined) throw noMatchingManifest(platform ?? DEFAULT_PLATFORM);
@@ -108,7 +112,7 @@ export function createHttpRepository(name: NamedReference, options: HttpReposito
         if (!LAYER_TYPES.has(layer.mediaType)) throw new EngineError('registry', `unsupported layer media type ${layer.mediaType} (Layerlab reads uncompressed and gzip layers)`);
         return { diffId: config.rootfs.diff_ids[i] as Digest, digest: layer.digest, mediaType: layer.mediaType, transferSize: layer.size };
       });
-      return { manifestDigest: manifest.digest, configBytes, config, layers, documentBytes: documentBytes + configBytes.length };
+      return { manifestDigest: shownDigest, configBytes, config, layers, documentBytes: documentBytes + configBytes.length };
     },
     async tags(signal) {
       const tags: string[] = [];
@@ -153,8 +157,12 @@ async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
 }
 
 /** The whole body, reporting bytes as they arrive; one buffer when the length is announced. */
-async function readBody(response: Response, progress?: (n: number) => void): Promise<Uint8Array> {
-  if (response.body === null || progress === undefined) return new Uint8Array(await response.arrayBuffer());
+async function readBody(response: Response, progress?: (n: number) => void, hasher?: Sha256): Promise<Uint8Array> {
+  if (response.body === null || progress === undefined) {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    hasher?.update(bytes);
+    return bytes;
+  }
   const announced = Number(response.headers.get('content-length'));
   const reader = response.body.getReader();
   if (Number.isSafeInteger(announced) && announced > 0) {
@@ -164,6 +172,7 @@ async function readBody(response: Response, progress?: (n: number) => void): Pro
       const { done, value } = await reader.read();
       if (done) break;
       if (at + value.length > announced) throw new EngineError('registry', `unexpected EOF: the registry sent more than the ${announced} bytes it announced`);
+      hasher?.update(value);
       out.set(value, at);
       at += value.length;
       progress(at);
@@ -176,6 +185,7 @@ async function readBody(response: Response, progress?: (n: number) => void): Pro
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    hasher?.update(value);
     chunks.push(value);
     total += value.length;
     progress(total);
@@ -187,14 +197,6 @@ async function readBody(response: Response, progress?: (n: number) => void): Pro
     at += chunk.length;
   }
   return out;
-}
-
-/** containerd's matcher: same os and architecture, the variant when one is asked for (arm64 means v8). */
-function choosePlatform(manifests: readonly { digest: Digest; platform?: ImagePlatform }[], wanted: string): Digest | undefined {
-  const want = parseImagePlatform(wanted);
-  const variant = (p: ImagePlatform) => p.variant ?? (p.architecture === 'arm64' ? 'v8' : '');
-  const candidates = manifests.filter((m) => m.platform !== undefined && m.platform.os === want.os && m.platform.architecture === want.architecture);
-  return (candidates.find((m) => variant(m.platform as ImagePlatform) === variant(want)) ?? (want.variant === undefined ? candidates[0] : undefined))?.digest;
 }
 
 /** RFC 5988 `Link: </v2/x/tags/list?n=100&last=b>; rel="next"`. */

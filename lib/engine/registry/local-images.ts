@@ -1,7 +1,7 @@
 import { type Digest, type Sha256Factory, sha256Of } from '@/lib/util';
 import { EngineError } from '../errors';
 import { changeSetSize, type ChangeSet } from '../fs';
-import { createManifest, formatImagePlatform, MEDIA_TYPES, parseImageConfig, platformOf, serializeManifest, type ImageConfig } from '../image';
+import { createManifest, formatImagePlatform, MEDIA_TYPES, parseImageConfig, parseIndex, parseManifest, platformOf, serializeManifest, type ImageConfig } from '../image';
 import { chainIds, layerTarSize } from '../layer';
 import type { LayerRecord, ReadTx, WriteTx } from '../store';
 
@@ -40,18 +40,7 @@ export async function readStoredImage(tx: ReadTx, id: Digest, sha256: Sha256Fact
   const configBytes = record && (await tx.get('blobs', record.configDigest));
   if (record === undefined || configBytes === undefined) throw new EngineError('no-such-image', `No such image: ${id}`);
   const config = parseImageConfig(configBytes);
-  const layers: StoredLayer[] = [];
-  for (const diffId of config.rootfs.diff_ids) {
-    const layer = await tx.get('layers', diffId);
-    if (layer === undefined) throw new EngineError('store', `layer ${diffId} of image ${id} is missing from the store`);
-    let original: Uint8Array | undefined;
-    if (layer.tarBlob !== undefined) {
-      original = await tx.get('blobs', diffId);
-      if (original === undefined) throw new EngineError('store', `the original tar of layer ${diffId} of image ${id} is missing from the store`);
-    }
-    const tarSize = layer.tarBlob?.size ?? layer.tarSize ?? layerTarSize(layer.recipe);
-    layers.push({ record: layer, tarSize, ...(original !== undefined ? { original } : {}) });
-  }
+  const layers = await readLayers(tx, id, config, true);
   const manifest = await uncompressedManifest(id, configBytes.length, layers.map((l) => ({ diffId: l.record.diffId, tarSize: l.tarSize })), sha256);
   return {
     id,
@@ -63,6 +52,74 @@ export async function readStoredImage(tx: ReadTx, id: Digest, sha256: Sha256Fact
     platform: formatImagePlatform(platformOf(config)),
     size: layers.reduce((n, l) => n + l.record.size, 0),
   };
+}
+
+/** The layers of a config, base first; a missing one throws, or with `required` false gives undefined. */
+async function readLayers(tx: ReadTx, id: Digest, config: ImageConfig, required: true): Promise<StoredLayer[]>;
+async function readLayers(tx: ReadTx, id: Digest, config: ImageConfig, required: boolean): Promise<StoredLayer[] | undefined>;
+async function readLayers(tx: ReadTx, id: Digest, config: ImageConfig, required: boolean): Promise<StoredLayer[] | undefined> {
+  const layers: StoredLayer[] = [];
+  for (const diffId of config.rootfs.diff_ids) {
+    const layer = await tx.get('layers', diffId);
+    if (layer === undefined) {
+      if (!required) return undefined;
+      throw new EngineError('store', `layer ${diffId} of image ${id} is missing from the store`);
+    }
+    let original: Uint8Array | undefined;
+    if (layer.tarBlob !== undefined) {
+      original = await tx.get('blobs', diffId);
+      if (original === undefined) {
+        if (!required) return undefined;
+        throw new EngineError('store', `the original tar of layer ${diffId} of image ${id} is missing from the store`);
+      }
+    }
+    const tarSize = layer.tarBlob?.size ?? layer.tarSize ?? layerTarSize(layer.recipe);
+    layers.push({ record: layer, tarSize, ...(original !== undefined ? { original } : {}) });
+  }
+  return layers;
+}
+
+/** A multi-platform image as the daemon holds it: the index document and every platform's image. */
+export interface StoredIndex {
+  readonly digest: Digest;
+  readonly bytes: Uint8Array;
+  /** One per manifest of the index, in its order, each with the manifest bytes the index names. */
+  readonly images: readonly StoredImage[];
+}
+
+/**
+ * The index of a multi-platform image (a `buildx build --platform a,b`), when the store holds all
+ * of it: the index blob, and for every platform its manifest, config and layers. Undefined for a
+ * single-platform image, or one whose other platforms' content is not here (then only the local
+ * platform can be pushed, as the graphdriver store does).
+ */
+export async function readStoredIndex(tx: ReadTx, id: Digest): Promise<StoredIndex | undefined> {
+  const record = await tx.get('images', id);
+  if (record?.indexDigest === undefined) return undefined;
+  const bytes = await tx.get('blobs', record.indexDigest);
+  if (bytes === undefined) return undefined;
+  const images: StoredImage[] = [];
+  for (const descriptor of parseIndex(bytes).manifests) {
+    const manifestBytes = await tx.get('blobs', descriptor.digest);
+    if (manifestBytes === undefined) return undefined;
+    const configDigest = parseManifest(manifestBytes).config.digest;
+    const configBytes = await tx.get('blobs', configDigest);
+    if (configBytes === undefined) return undefined;
+    const config = parseImageConfig(configBytes);
+    const layers = await readLayers(tx, configDigest, config, false);
+    if (layers === undefined) return undefined;
+    images.push({
+      id: configDigest,
+      configBytes,
+      config,
+      layers,
+      manifestBytes,
+      manifestDigest: descriptor.digest,
+      platform: formatImagePlatform(platformOf(config)),
+      size: layers.reduce((n, l) => n + l.record.size, 0),
+    });
+  }
+  return images.length > 1 ? { digest: record.indexDigest, bytes, images } : undefined;
 }
 
 /**

@@ -1,8 +1,9 @@
 import { type Digest, type Sha256Factory } from '@/lib/util';
-import { encodeImageConfig, formatImagePlatform, MEDIA_TYPES, parseImagePlatform, referenceString, withDigest, withTag, type NamedReference } from '../image';
-import type { Store } from '../store';
-import { putImage, readStoredImage, type IncomingLayer, type StoredImage, type StoredLayer } from './local-images';
-import { manifestNotFound, platformMismatch, pullAccessDenied, pushDenied } from './registry-errors';
+import { encodeImageConfig, formatImagePlatform, MEDIA_TYPES, parseImagePlatform, parseIndex, parseManifest, referenceString, withDigest, withTag, type NamedReference } from '../image';
+import type { ReadTx, Store, WriteTx } from '../store';
+import { choosePlatform } from './choose-platform';
+import { putImage, readStoredImage, type IncomingLayer, type StoredImage, type StoredIndex, type StoredLayer } from './local-images';
+import { DENIED, manifestNotFound, noMatchingManifest, platformMismatch, pullAccessDenied, pushDenied, UNAUTHORIZED } from './registry-errors';
 import type { PushSession, RemoteLayer, RemoteRepository, ResolvedImage } from './remote';
 import { DEFAULT_PLATFORM } from './pull';
 import type { BuiltinImages, Credentials, RecipeLayer } from './types';
@@ -41,10 +42,12 @@ export function createModeledRepository(options: ModeledOptions, name: NamedRefe
       const key = referenceString(ref);
       const link = await store.get('refs', key);
       if (link !== undefined) {
-        const image = await store.read((tx) => readStoredImage(tx, link.imageId, sha256));
+        const indexed = await store.read((tx) => readIndexed(tx, key, platform));
+        const image = await store.read((tx) => readStoredImage(tx, indexed?.imageId ?? link.imageId, sha256));
         if (platform !== undefined && formatImagePlatform(parseImagePlatform(platform)) !== image.platform) throw platformMismatch(ref, platform, image.platform);
         const resolved: ResolvedImage = {
-          manifestDigest: image.manifestDigest,
+          // Through an index, docker reports (and records as the repo digest) the index's digest.
+          manifestDigest: indexed?.indexDigest ?? image.manifestDigest,
           configBytes: image.configBytes,
           config: image.config,
           layers: image.layers.map((l) => remoteLayer(l.record.diffId, l.tarSize)),
@@ -88,6 +91,25 @@ export function createModeledRepository(options: ModeledOptions, name: NamedRefe
   };
 }
 
+/** Meta key naming the index a pushed tag or index digest stands for (set by putIndex, cleared by putImage). */
+const indexKey = (ref: string) => `registry-index/${ref}`;
+
+/**
+ * When `ref` names a pushed index: the index digest and the image of the wanted platform (default
+ * linux/amd64), or Docker's `no matching manifest for …` when the index has no such platform.
+ */
+async function readIndexed(tx: ReadTx, ref: string, platform: string | undefined): Promise<{ indexDigest: Digest; imageId: Digest } | undefined> {
+  const indexDigest = await tx.get('meta', indexKey(ref));
+  if (typeof indexDigest !== 'string') return undefined;
+  const bytes = await tx.get('blobs', indexDigest);
+  if (bytes === undefined) return undefined;
+  const wanted = platform ?? DEFAULT_PLATFORM;
+  const chosen = choosePlatform(parseIndex(bytes).manifests, wanted);
+  const manifest = chosen === undefined ? undefined : await tx.get('blobs', chosen);
+  if (manifest === undefined) throw noMatchingManifest(wanted);
+  return { indexDigest: indexDigest as Digest, imageId: parseManifest(manifest).config.digest };
+}
+
 function remoteLayer(diffId: Digest, tarSize: number): RemoteLayer {
   return { diffId, digest: diffId, mediaType: MEDIA_TYPES.ociLayer, transferSize: transferSize(tarSize) };
 }
@@ -103,11 +125,14 @@ function fromRecipe(layer: RecipeLayer): IncomingLayer {
 
 /**
  * Docker Hub wants a login for any push, and nobody may push to the official `library/`
- * namespace; the other modeled registries take what they are given (any login works on them).
+ * namespace; a private registry the hub marks `requiresLogin` (registry.company.com) wants a
+ * login (any works) to push, and lets anyone pull, as the material's servers pull without one;
+ * the other modeled registries take what they are given. Returns the refusal, if any.
  */
-function mayPush(name: NamedReference, credentials: Credentials | undefined): boolean {
-  if (name.domain !== 'docker.io') return true;
-  return credentials !== undefined && !name.path.startsWith('library/');
+function pushRefusal(name: NamedReference, credentials: Credentials | undefined, builtin: BuiltinImages | undefined): string | undefined {
+  if (name.domain === 'docker.io') return credentials !== undefined && !name.path.startsWith('library/') ? undefined : DENIED;
+  if (credentials === undefined && builtin?.requiresLogin?.(name.domain) === true) return UNAUTHORIZED;
+  return undefined;
 }
 
 function createModeledPush(options: ModeledOptions, name: NamedReference, credentials: Credentials | undefined): PushSession {
@@ -140,10 +165,31 @@ function createModeledPush(options: ModeledOptions, name: NamedReference, creden
   };
   const holders = async (layer: StoredLayer, image: StoredImage): Promise<Set<string>> =>
     new Set([...((await pushedIndex()).get(layer.record.diffId) ?? []), ...(await fromBuiltin(image, layer.record.diffId))]);
+  const refuse = () => {
+    const refusal = pushRefusal(name, credentials, builtin);
+    if (refusal !== undefined) throw pushDenied(refusal);
+  };
+  /** The layers it lacks, its documents and its digest reference; returns the image ID. */
+  const storeImage = async (tx: WriteTx, image: StoredImage): Promise<Digest> => {
+    const id = await putImage(tx, {
+      configBytes: image.configBytes,
+      config: image.config,
+      layers: image.layers.map(toIncoming),
+      manifestBytes: image.manifestBytes,
+      manifestDigest: image.manifestDigest,
+      sha256,
+    });
+    await tx.put('refs', referenceString(withDigest(name, image.manifestDigest)), { imageId: id });
+    return id;
+  };
+  const remember = async (image: StoredImage) => {
+    const known = await pushedIndex();
+    for (const diffId of image.config.rootfs.diff_ids) known.set(diffId, new Set([...(known.get(diffId) ?? []), repository]));
+  };
 
   return {
     async hasBlob(layer, image) {
-      if (!mayPush(name, credentials)) throw pushDenied();
+      refuse();
       return (await holders(layer, image)).has(repository);
     },
     async sourcesOf(layer, image) {
@@ -156,22 +202,40 @@ function createModeledPush(options: ModeledOptions, name: NamedReference, creden
       return transferSize(layer.tarSize);
     },
     async putImage(image, tag) {
+      refuse();
       // One write: the layers it lacks, the documents, the tag and the digest.
       await store.write(async (tx) => {
-        const id = await putImage(tx, {
-          configBytes: image.configBytes,
-          config: image.config,
-          layers: image.layers.map(toIncoming),
-          manifestBytes: image.manifestBytes,
-          manifestDigest: image.manifestDigest,
-          sha256,
-        });
+        const id = await storeImage(tx, image);
         await tx.put('refs', `${repository}:${tag}`, { imageId: id });
-        await tx.put('refs', referenceString(withDigest(name, image.manifestDigest)), { imageId: id });
+        // The tag now names one manifest, no longer an index it may have named.
+        await tx.delete('meta', indexKey(`${repository}:${tag}`));
       });
-      const known = await pushedIndex();
-      for (const diffId of image.config.rootfs.diff_ids) known.set(diffId, new Set([...(known.get(diffId) ?? []), repository]));
+      await remember(image);
       return { digest: image.manifestDigest, size: image.manifestBytes.length, bytes: image.configBytes.length + image.manifestBytes.length };
+    },
+    async putManifest(image) {
+      refuse();
+      await store.write((tx) => storeImage(tx, image));
+      await remember(image);
+      return image.configBytes.length + image.manifestBytes.length;
+    },
+    async putIndex(index: StoredIndex, tag) {
+      refuse();
+      // The tag's image is the host platform's (what a registry UI lists first); pulls read the index.
+      const main = index.images.find((i) => i.platform === DEFAULT_PLATFORM) ?? (index.images[0] as StoredImage);
+      await store.write(async (tx) => {
+        await tx.put('blobs', index.digest, index.bytes);
+        const record = await tx.get('images', main.id);
+        if (record !== undefined) {
+          const manifests = Object.fromEntries(index.images.map((i) => [i.platform, i.manifestDigest]));
+          await tx.put('images', main.id, { ...record, manifests: { ...record.manifests, ...manifests }, indexDigest: index.digest });
+        }
+        for (const ref of [`${repository}:${tag}`, referenceString(withDigest(name, index.digest))]) {
+          await tx.put('refs', ref, { imageId: main.id });
+          await tx.put('meta', indexKey(ref), index.digest);
+        }
+      });
+      return { digest: index.digest, size: index.bytes.length, bytes: index.bytes.length };
     },
   };
 }

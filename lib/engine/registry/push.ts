@@ -1,7 +1,7 @@
 import { type Digest, shortId } from '@/lib/util';
 import { EngineError } from '../errors';
 import { familiarName, familiarString, isNameOnly, parseNormalizedNamed, referenceString, tagNameOnly, trimNamed, withDigest, type NamedReference } from '../image';
-import { addLayerSources, layerSources, readStoredImage, type StoredImage, type StoredLayer } from './local-images';
+import { addLayerSources, layerSources, readStoredImage, readStoredIndex, type StoredImage, type StoredLayer } from './local-images';
 import type { TransferContext } from './pull';
 import type { PushSession } from './remote';
 import type { PushRequest, PushResult, TransferEvent } from './types';
@@ -13,6 +13,10 @@ import type { PushRequest, PushResult, TransferEvent } from './types';
  * has it, else the upload (`Pushed`); then the config, the manifest and
  * `<tag>: digest: sha256:… size: N`. Afterwards the daemon records the repo digest and where each
  * layer now lives (for later mounts).
+ *
+ * A multi-platform image (a `buildx build --platform a,b --push`) whose every platform the daemon
+ * holds goes up whole, as the containerd image store pushes it: each platform's layers (each once),
+ * each platform manifest by digest, then the index under the tag — the digest line names the index.
  */
 export async function pushImages(ctx: TransferContext, request: PushRequest): Promise<PushResult> {
   const named = parseNormalizedNamed(request.ref);
@@ -37,13 +41,25 @@ export async function pushImages(ctx: TransferContext, request: PushRequest): Pr
   const pushed: { tag: string; digest: Digest; size: number }[] = [];
   let bytes = 0;
   for (const [tag, imageId] of targets) {
-    const image = await request.store.read((tx) => readStoredImage(tx, imageId, ctx.sha256));
-    bytes += await pushLayers(session, image, name, request, emit);
-    const result = await session.putImage(image, tag, request.signal);
+    const index = await request.store.read((tx) => readStoredIndex(tx, imageId));
+    let result: { digest: Digest; size: number; bytes: number };
+    let diffIds: Digest[];
+    if (index !== undefined) {
+      const done = new Set<Digest>();
+      for (const image of index.images) bytes += await pushLayers(session, image, name, request, emit, done);
+      for (const image of index.images) bytes += await session.putManifest(image, request.signal);
+      result = await session.putIndex(index, tag, request.signal);
+      diffIds = index.images.flatMap((image) => image.config.rootfs.diff_ids);
+    } else {
+      const image = await request.store.read((tx) => readStoredImage(tx, imageId, ctx.sha256));
+      bytes += await pushLayers(session, image, name, request, emit, new Set());
+      result = await session.putImage(image, tag, request.signal);
+      diffIds = [...image.config.rootfs.diff_ids];
+    }
     bytes += result.bytes;
     await request.store.write(async (tx) => {
       await tx.put('refs', referenceString(withDigest(name, result.digest)), { imageId });
-      await addLayerSources(tx, image.config.rootfs.diff_ids, repository);
+      await addLayerSources(tx, diffIds, repository);
     });
     emit({ status: `${tag}: digest: ${result.digest} size: ${result.size}`, final: true });
     pushed.push({ tag, digest: result.digest, size: result.size });
@@ -51,10 +67,14 @@ export async function pushImages(ctx: TransferContext, request: PushRequest): Pr
   return { repository, pushed, bytes, simulatedSeconds: bytes / (request.bandwidth ?? ctx.bandwidth) };
 }
 
-/** The layers of one image, top first, each once; returns the bytes uploaded. */
-async function pushLayers(session: PushSession, image: StoredImage, name: NamedReference, request: PushRequest, emit: (event: TransferEvent) => void): Promise<number> {
+/** The layers of one image, top first, each once (`done`: those already handled in this push); returns the bytes uploaded. */
+async function pushLayers(session: PushSession, image: StoredImage, name: NamedReference, request: PushRequest, emit: (event: TransferEvent) => void, done: Set<Digest>): Promise<number> {
   const unique = new Map<Digest, StoredLayer>();
-  for (const layer of [...image.layers].reverse()) if (!unique.has(layer.record.diffId)) unique.set(layer.record.diffId, layer);
+  for (const layer of [...image.layers].reverse()) {
+    if (unique.has(layer.record.diffId) || done.has(layer.record.diffId)) continue;
+    unique.set(layer.record.diffId, layer);
+    done.add(layer.record.diffId);
+  }
   for (const diffId of unique.keys()) emit({ id: shortId(diffId), status: 'Preparing', final: false });
   const repository = referenceString(name);
   let bytes = 0;

@@ -14,6 +14,9 @@ export function registryErrorText(code: string, message: string): string {
 
 export const DENIED = registryErrorText('DENIED', 'requested access to the resource is denied');
 
+/** What a registry that wants a login answers an anonymous push (distribution's UNAUTHORIZED). */
+export const UNAUTHORIZED = registryErrorText('UNAUTHORIZED', 'authentication required');
+
 /** moby `notFoundError` for DENIED: the repository does not exist, or we may not see it. */
 export function pullAccessDenied(name: NamedReference, cause = DENIED): EngineError {
   return new EngineError('no-such-image', `pull access denied for ${familiarName(name)}, repository does not exist or may require 'docker login': ${cause}`);

@@ -1,6 +1,6 @@
 import type { Digest } from '@/lib/util';
 import type { ImageConfig, NamedReference } from '../image';
-import type { IncomingLayer, StoredImage, StoredLayer } from './local-images';
+import type { IncomingLayer, StoredImage, StoredIndex, StoredLayer } from './local-images';
 import type { Credentials } from './types';
 
 /**
@@ -54,4 +54,8 @@ export interface PushSession {
   uploadLayer(layer: StoredLayer, progress: (current: number) => void, signal?: AbortSignal): Promise<number>;
   /** Uploads the config (if missing) and puts the manifest under `tag`; returns what push prints. */
   putImage(image: StoredImage, tag: string, signal?: AbortSignal): Promise<{ digest: Digest; size: number; bytes: number }>;
+  /** One platform of an index: uploads the config (if missing) and puts the manifest by its digest; returns the bytes sent. */
+  putManifest(image: StoredImage, signal?: AbortSignal): Promise<number>;
+  /** Puts an image index under `tag`, once every platform manifest is there; returns what push prints. */
+  putIndex(index: StoredIndex, tag: string, signal?: AbortSignal): Promise<{ digest: Digest; size: number; bytes: number }>;
 }

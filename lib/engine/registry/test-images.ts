@@ -2,9 +2,9 @@
  * Test images for the registry tests: layers of real files, hashed by lib/engine/layer, written
  * with the same records a build writes, and tagged.
  */
-import { type Digest, wasmSha256 } from '@/lib/util';
+import { type Digest, sha256Of, wasmSha256 } from '@/lib/util';
 import { bytesContent, sortChangeEntries, type ChangeEntry, type ChangeSet } from '../fs';
-import { emptyConfig, encodeImageConfig, parseImagePlatform, type ImageConfig } from '../image';
+import { createIndex, emptyConfig, encodeImageConfig, parseImagePlatform, serializeIndex, type ImageConfig } from '../image';
 import { changeSetToTar, hashLayer } from '../layer';
 import type { Store } from '../store';
 import { putImage, uncompressedManifest } from './local-images';
@@ -47,6 +47,34 @@ export async function storeTestImage(store: Store, ref: string, layers: readonly
     await tx.put('refs', ref, { imageId: encoded.id });
   });
   return { id: encoded.id, config, diffIds: digests.map((d) => d.diffId) };
+}
+
+/**
+ * Stores a multi-platform image as a `buildx build --platform a,b` leaves it: one image per
+ * platform (the first one tagged `ref`, holding every platform's manifest and the index digest)
+ * and the index blob. Returns the index digest and each platform's image ID.
+ */
+export async function storeTestIndex(store: Store, ref: string, platforms: Readonly<Record<string, readonly LayerFiles[]>>): Promise<{ indexDigest: Digest; ids: Record<string, Digest> }> {
+  const ids: Record<string, Digest> = {};
+  const entries: { digest: Digest; size: number; platform: ReturnType<typeof parseImagePlatform> }[] = [];
+  for (const [platform, layers] of Object.entries(platforms)) {
+    const image = await storeTestImage(store, `${ref}-${platform.replace(/\//g, '-')}`, layers, platform);
+    ids[platform] = image.id;
+    const record = await store.get('images', image.id);
+    const digest = record?.manifests[platform] as Digest;
+    entries.push({ digest, size: (await store.get('blobs', digest))?.length ?? 0, platform: parseImagePlatform(platform) });
+  }
+  const bytes = new TextEncoder().encode(serializeIndex(createIndex(entries)));
+  const indexDigest = await sha256Of(bytes, wasmSha256);
+  const main = Object.values(ids)[0] as Digest;
+  await store.write(async (tx) => {
+    await tx.put('blobs', indexDigest, bytes);
+    for (const platform of Object.keys(platforms)) await tx.delete('refs', `${ref}-${platform.replace(/\//g, '-')}`);
+    const record = await tx.get('images', main);
+    if (record !== undefined) await tx.put('images', main, { ...record, manifests: Object.fromEntries(entries.map((e, i) => [Object.keys(platforms)[i] as string, e.digest])), indexDigest });
+    await tx.put('refs', ref, { imageId: main });
+  });
+  return { indexDigest, ids };
 }
 
 /** A layer's tar bytes, as our writer produces them. */

@@ -110,6 +110,11 @@ export interface BuiltinImages {
    * an image built FROM python has its base layers in `docker.io/library/python` ("Mounted from").
    */
   layerSources(domain: string, config: ImageConfig): Promise<readonly { repository: string; diffIds: readonly Digest[] }[]>;
+  /**
+   * True for a modeled private registry that refuses pushes without a login (`registry.company.com`
+   * in content/hub/registries.json); absent or false: any push is taken (Docker Hub has its own rule).
+   */
+  requiresLogin?(domain: string): boolean;
 }
 
 /** An image as a modeled registry holds it: documents plus layer recipes, no tar bytes. */

@@ -87,7 +87,9 @@ describe('docker build over the workspace', () => {
       stderr: 'ERROR: "docker buildx build" requires exactly 1 argument.\nSee \'docker buildx build --help\'.\n\nUsage:  docker buildx build [OPTIONS] PATH | URL | -\n\nStart a build\n',
     });
     expect(await bed.run('docker build --nope .')).toEqual({ exitCode: 125, stdout: '', stderr: "unknown flag: --nope\nSee 'docker buildx build --help'.\n" });
-    expect(await bed.run('docker build -t Foo .')).toEqual({ exitCode: 1, stdout: '', stderr: 'ERROR: failed to build: invalid tag "Foo": repository name (library/Foo) must be lowercase\n' });
+    expect(await bed.run('docker build -t Foo .')).toEqual({ exitCode: 1, stdout: '', stderr: 'ERROR: failed to build: invalid tag "Foo": repository name must be lowercase\n' });
+    // As buildx words it for a registry path too (docker/build-push-action users meet this one).
+    expect((await bed.run('docker build -t ghcr.io/Azure/app:latest .')).stderr).toBe('ERROR: failed to build: invalid tag "ghcr.io/Azure/app:latest": repository name must be lowercase\n');
     expect((await bed.run('docker build --progress fancy .')).stderr).toBe('ERROR: failed to build: invalid progress mode "fancy"\n');
     expect(await bed.store.list('images')).toEqual([]);
   });

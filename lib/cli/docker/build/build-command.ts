@@ -1,4 +1,4 @@
-import { CLASSIC_DEPRECATION, createMemoryContext, familiarString, parseNormalizedNamed, type BuildContext } from '@/lib/engine';
+import { CLASSIC_DEPRECATION, createMemoryContext, parseNormalizedNamed, referenceString, tagNameOnly, type BuildContext } from '@/lib/engine';
 import { dirName, isFsError, type ShellFs } from '@/lib/shell';
 import { CliError, type DockerCommand } from '../command';
 import type { DockerContext } from '../context';
@@ -152,8 +152,8 @@ async function isDir(fs: ShellFs, path: string): Promise<boolean> {
 /**
  * `--push`: each tag to its registry through the host's registries, inside the export vertex as
  * buildx shows it (`pushing layers`, `pushing manifest for <ref>@<digest>`). A multi-platform
- * image is pushed as its host platform's manifest (see the report: the registries push one
- * manifest per tag for now).
+ * build goes up whole — every platform's manifest, then the index, whose digest the line names.
+ * A refusal reads as BuildKit's pusher words it, with the canonical reference.
  */
 async function pushResult(ctx: DockerContext, flags: BuildFlags): Promise<{ detail: string[]; simulatedSeconds: number }> {
   const registries = ctx.registries;
@@ -161,7 +161,7 @@ async function pushResult(ctx: DockerContext, flags: BuildFlags): Promise<{ deta
   const detail: string[] = [];
   let seconds = 0;
   for (const tag of flags.tags) {
-    const ref = familiarString(parseNormalizedNamed(tag));
+    const ref = referenceString(tagNameOnly(parseNormalizedNamed(tag)));
     const credentials = await credentialsFor(ctx.daemon.store, tag);
     try {
       const pushed = await registries.push({ ref: tag, store: ctx.daemon.store, ...(credentials !== undefined ? { credentials } : {}), ...(ctx.shell.signal !== undefined ? { signal: ctx.shell.signal } : {}) });
@@ -169,10 +169,16 @@ async function pushResult(ctx: DockerContext, flags: BuildFlags): Promise<{ deta
       detail.push(`pushing layers ${pushed.simulatedSeconds.toFixed(1)}s done`);
       for (const p of pushed.pushed) detail.push(`pushing manifest for ${pushed.repository}:${p.tag}@${p.digest} done`);
     } catch (error) {
-      throw Object.assign(new Error(`failed to push ${ref}: ${error instanceof Error ? error.message : String(error)}`), { cause: error });
+      throw Object.assign(new Error(`failed to push ${ref}: ${pushFailure(error instanceof Error ? error.message : String(error))}`), { cause: error });
     }
   }
   return { detail, simulatedSeconds: seconds };
+}
+
+/** containerd's pusher words a registry's `denied` (Docker Hub without a login) as an authorization failure. */
+function pushFailure(message: string): string {
+  if (message === 'denied: requested access to the resource is denied') return 'push access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed';
+  return message;
 }
 
 const build: DockerCommand = {

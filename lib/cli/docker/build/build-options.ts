@@ -1,4 +1,4 @@
-import { parseNormalizedNamed } from '@/lib/engine';
+import { parseNormalizedNamed, parseReference } from '@/lib/engine';
 import { parseOptions, UsageError, type OptionSpec, type ParsedOptions } from '../../common/options';
 import { CliError } from '../command';
 import { PROGRESS_MODES, type ProgressMode } from './build-runner';
@@ -68,6 +68,9 @@ function argsError(legacy: boolean): CliError {
 function checkTags(tags: readonly string[], legacy: boolean): void {
   for (const tag of tags) {
     try {
+      // buildx checks its tags with distribution's `reference.Parse` first, whose upper-case error
+      // names no repository (`repository name must be lowercase`); the daemon normalizes after.
+      if (!legacy) parseReference(tag);
       parseNormalizedNamed(tag);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -77,6 +77,8 @@ export interface BuildRun {
   stdout(text: string): void;
   stderr(text: string): void;
   signal?: AbortSignal;
+  /** Every event as the progress view got it (the web app's build panel draws its own view from them). */
+  onEvent?: (event: BuildEvent) => void;
 }
 
 export interface BuildRunResult {
@@ -134,6 +136,7 @@ export async function runBuild(run: BuildRun): Promise<BuildRunResult> {
     const numbered = offset !== 0 && 'vertex' in event ? { ...event, vertex: event.vertex + offset } : event;
     tracker.listen(numbered);
     renderer?.(numbered);
+    run.onEvent?.(numbered);
   };
   // With `afterExport`, the export vertex's end (and what follows it) waits for that work.
   let exportVertex: number | null = null;

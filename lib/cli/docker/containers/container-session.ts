@@ -1,5 +1,5 @@
-import { endSession, readContainerState, runSessionLine, shellFlavor, findContainer, type ShellSessionState } from '@/lib/engine';
-import type { DockerContext, SessionIo, ShellSession } from '../context';
+import { endSession, isEngineError, isRunning, readContainerState, runSessionLine, shellFlavor, findContainer, type ShellSessionState } from '@/lib/engine';
+import type { DockerContext, DockerDaemon, SessionIo, ShellSession } from '../context';
 
 /**
  * The modeled shell inside a container, as the terminal shows it: `root@3f2a1b4c5d6e:/# ` for
@@ -7,7 +7,7 @@ import type { DockerContext, SessionIo, ShellSession } from '../context';
  * container's filesystem; the container's own shell (`docker run -it`) stops the container when
  * it exits, an exec'd one (`docker exec -it`) leaves it running.
  */
-export async function openContainerSession(ctx: DockerContext, containerId: string, command: readonly string[], main: boolean): Promise<ShellSession> {
+export async function openContainerSession(ctx: Pick<DockerContext, 'daemon' | 'now'>, containerId: string, command: readonly string[], main: boolean): Promise<ShellSession> {
   const store = ctx.daemon.store;
   const shell = command[0] ?? 'sh';
   const flavor = await shellFlavor(store, containerId, shell);
@@ -50,4 +50,28 @@ export async function openContainerSession(ctx: DockerContext, containerId: stri
     },
     descriptor: { kind: 'container', containerId, host: ctx.daemon.host, command: [...command] },
   };
+}
+
+/**
+ * The session a reloaded terminal (or the next `layerlab sh -c` call) had open inside a
+ * container, from its persisted descriptor: undefined when the container is gone or no longer
+ * running. It is the container's own shell (`docker run -it`) when that shell is still what keeps
+ * the container running, else a `docker exec -it` shell beside the main process.
+ */
+export async function reopenContainerSession(
+  descriptor: ShellSession['descriptor'],
+  daemon: DockerDaemon,
+  now: () => number,
+): Promise<ShellSession | undefined> {
+  if (descriptor.kind !== 'container') return undefined;
+  let state;
+  try {
+    state = readContainerState(await daemon.store.read((tx) => findContainer(tx, descriptor.containerId)), now());
+  } catch (error) {
+    if (isEngineError(error)) return undefined;
+    throw error;
+  }
+  if (!isRunning(state)) return undefined;
+  const main = state.blocking?.kind === 'shell' && state.command.join('\0') === descriptor.command.join('\0');
+  return openContainerSession({ daemon, now }, descriptor.containerId, descriptor.command, main);
 }

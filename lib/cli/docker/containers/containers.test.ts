@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { httpRequest } from '@/lib/engine';
 import { createDockerTestbed } from '../testbed';
+import { reopenContainerSession } from './container-session';
 
 const RUNC = 'docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ';
 
@@ -26,7 +27,7 @@ describe('docker run', () => {
   it('fails as runc does when the command is not in the image (exit 127)', async () => {
     const bed = await createDockerTestbed();
     const r = await bed.run('docker run alpine foo');
-    expect(r.stderr.endsWith(`${RUNC}exec: "foo": executable file not found in $PATH: unknown.\n\nRun 'docker run --help' for more information\n`)).toBe(true);
+    expect(r.stderr.endsWith(`${RUNC}exec: "foo": executable file not found in $PATH: unknown.\n`)).toBe(true);
     expect(r.exitCode).toBe(127);
     expect((await bed.run("docker ps -a --format '{{.Status}} {{.Command}}'")).stdout).toBe('Created "foo"\n');
     const missing = await bed.run('docker run alpine /app/server');
@@ -39,7 +40,7 @@ describe('docker run', () => {
     const r = await bed.run('docker run nosuchimage');
     expect(r.exitCode).toBe(125);
     expect(r.stderr).toContain("Unable to find image 'nosuchimage:latest' locally\n");
-    expect(r.stderr).toMatch(/docker: Error response from daemon: pull access denied for nosuchimage, repository does not exist or may require 'docker login'.*\.\n\nRun 'docker run --help' for more information\n$/);
+    expect(r.stderr).toMatch(/docker: Error response from daemon: pull access denied for nosuchimage, repository does not exist or may require 'docker login'.*\.\nSee 'docker run --help'\.\n$/);
     expect((await bed.run('docker ps -aq')).stdout).toBe('');
   });
 
@@ -51,7 +52,10 @@ describe('docker run', () => {
     expect(none.stderr).toMatch(/^"docker run" requires at least 1 argument\.\nSee 'docker run --help'\.\n\nUsage: {2}docker run \[OPTIONS\] IMAGE \[COMMAND\] \[ARG\.\.\.\]/);
     // Flags after the image belong to the container's command (non-interspersed).
     expect((await bed.run('docker run alpine ls -d /etc')).stdout).toBe('/etc\n');
-    expect(await bed.run('docker run -p 80a:80 alpine')).toMatchObject({ exitCode: 125, stderr: "docker: invalid hostPort: 80a\n\nRun 'docker run --help' for more information\n" });
+    expect(await bed.run('docker run -p 80a:80 alpine')).toMatchObject({ exitCode: 125, stderr: "docker: invalid hostPort: 80a.\nSee 'docker run --help'.\n" });
+    expect(await bed.run('docker create -p 80a:80 alpine')).toMatchObject({ exitCode: 125, stderr: "docker: invalid hostPort: 80a.\nSee 'docker create --help'.\n" });
+    // docker create returns the daemon's refusal as it is, exit 1.
+    expect(await bed.run('docker create nosuchimage')).toMatchObject({ exitCode: 1, stderr: expect.stringMatching(/^Unable to find image 'nosuchimage:latest' locally\nError response from daemon: pull access denied for nosuchimage/) });
   });
 
   it('refuses -it without a terminal and reads stdin with -i', async () => {
@@ -76,7 +80,7 @@ describe('running containers', () => {
     const again = await bed.run('docker run -d --name web nginx');
     expect(again.exitCode).toBe(125);
     expect(again.stderr).toBe(
-      `docker: Error response from daemon: Conflict. The container name "/web" is already in use by container "${id}". You have to remove (or rename) that container to be able to reuse that name.\n\nRun 'docker run --help' for more information\n`,
+      `docker: Error response from daemon: Conflict. The container name "/web" is already in use by container "${id}". You have to remove (or rename) that container to be able to reuse that name.\nSee 'docker run --help'.\n`,
     );
     bed.clock.now += 120_000;
     const ps = await bed.run('docker ps');
@@ -88,6 +92,8 @@ describe('running containers', () => {
     expect((await bed.run('docker logs web')).stderr).toContain('[notice] 1#1: start worker processes');
     expect(await bed.run('docker stop web')).toMatchObject({ exitCode: 0, stdout: 'web\n' });
     expect((await bed.run("docker ps -a --format '{{.Names}}: {{.Status}}'")).stdout).toBe('web: Exited (0) Less than a second ago\n');
+    // A stopped container has released its ports: the PORTS column is empty.
+    expect((await bed.run("docker ps -a --format '[{{.Ports}}]'")).stdout).toBe('[]\n');
     expect(await bed.run('docker rm web nope')).toMatchObject({ exitCode: 1, stdout: 'web\n', stderr: 'Error response from daemon: No such container: nope\n' });
     expect((await bed.run('docker ps -aq')).stdout).toBe('');
   });
@@ -142,6 +148,42 @@ describe('interactive containers', () => {
     expect(session?.prompt()).toBe('/ # ');
     await session?.runLine('exit 2', { stdout: () => undefined, stderr: () => undefined });
     expect((await bed.run('docker ps -aq')).stdout).toBe('');
+  });
+});
+
+describe('reopening a terminal’s container sessions (a reload, the next `layerlab sh -c`)', () => {
+  const quiet = { stdout: () => undefined, stderr: () => undefined };
+
+  it('carries on in the container’s own shell, whose exit stops the container', async () => {
+    const bed = await createDockerTestbed();
+    await bed.run('docker run -it --name box alpine sh', { terminal: true });
+    const descriptor = bed.sessions[0]?.descriptor;
+    if (descriptor === undefined) throw new Error('no session');
+    await bed.sessions[0]?.runLine('cd /tmp && echo one > one.txt', quiet);
+    const daemon = { host: 'workstation', store: bed.store };
+    const again = await reopenContainerSession(descriptor, daemon, () => bed.clock.now);
+    expect(again?.prompt()).toBe('/tmp # ');
+    let out = '';
+    await again?.runLine('cat one.txt', { stdout: (t) => (out += t), stderr: (t) => (out += t) });
+    expect(out).toBe('one\n');
+    expect(await again?.runLine('exit', quiet)).toEqual({ exitCode: 0, exited: true });
+    expect((await bed.run("docker ps -a --format '{{.Names}} {{.Status}}'")).stdout).toBe('box Exited (0) Less than a second ago\n');
+    // Gone (or stopped): nothing to reopen.
+    expect(await reopenContainerSession(descriptor, daemon, () => bed.clock.now)).toBeUndefined();
+    await bed.run('docker rm box');
+    expect(await reopenContainerSession(descriptor, daemon, () => bed.clock.now)).toBeUndefined();
+  });
+
+  it('reopens an exec’d shell as one: its exit leaves the container running', async () => {
+    const bed = await createDockerTestbed();
+    await bed.run('docker run -d --name bg alpine sleep 600');
+    await bed.run('docker exec -it bg sh', { terminal: true });
+    const descriptor = bed.sessions[0]?.descriptor;
+    if (descriptor === undefined) throw new Error('no session');
+    const again = await reopenContainerSession(descriptor, { host: 'workstation', store: bed.store }, () => bed.clock.now);
+    expect(await again?.runLine('exit', quiet)).toEqual({ exitCode: 0, exited: true });
+    await again?.close?.();
+    expect((await bed.run("docker ps --format '{{.Names}}'")).stdout).toBe('bg\n');
   });
 });
 

@@ -24,5 +24,5 @@ export const CONTAINER_COMMANDS: readonly DockerCommand[] = [
 ];
 
 export { containerInspect, inspectContainer } from './inspect';
-export { openContainerSession } from './container-session';
+export { openContainerSession, reopenContainerSession } from './container-session';
 export { statusText } from './ps';

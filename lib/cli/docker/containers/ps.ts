@@ -1,4 +1,4 @@
-import { listContainers, readContainerState, writableLayerSize, type ContainerRecord, type ContainerState } from '@/lib/engine';
+import { isRunning, listContainers, readContainerState, writableLayerSize, type ContainerRecord, type ContainerState } from '@/lib/engine';
 import { renderFormat, TemplateError } from '../../go-template';
 import { humanDuration, humanSize, tabulate } from '../../common/human-units';
 import { parseOptions } from '../../common/options';
@@ -85,7 +85,9 @@ function toRow(record: ContainerRecord, state: ContainerState, now: number, trun
     Command: JSON.stringify(trunc ? ellipsis(command, 20) : command),
     CreatedAt: goTime(record.created),
     RunningFor: `${humanDuration(now - Date.parse(record.created))} ago`,
-    Ports: displayPorts(state.config.ports, state.config.exposedPorts),
+    // moby fills NetworkSettings.Ports when the container starts and releases them when it stops:
+    // a created or exited container shows none.
+    Ports: isRunning(state) ? displayPorts(state.config.ports, state.config.exposedPorts) : '',
     State: state.status,
     Status: statusText(state, now),
     Size: `${humanSize(size)} (virtual ${humanSize(size + imageSize)})`,

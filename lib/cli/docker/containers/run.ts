@@ -1,10 +1,10 @@
-import { createContainer, findContainer, isInteractiveShell, readContainerState, startContainer, type CreateContainerRequest } from '@/lib/engine';
+import { createContainer, findContainer, isEngineError, isInteractiveShell, readContainerState, startContainer, type CreateContainerRequest } from '@/lib/engine';
 import { parseOptions, type OptionSpec, type ParsedOptions } from '../../common/options';
-import { CliError, helpRequested, requireArgs, type DockerCommand } from '../command';
+import { CliError, DaemonError, helpRequested, requireArgs, type DockerCommand } from '../command';
 import type { DockerContext } from '../context';
 import { openContainerSession } from './container-session';
 import { ensureImage } from './pull-missing';
-import { envList, nextRandom, parsePorts, runDaemonError } from './support';
+import { envList, nextRandom, parsePorts, runDaemonError, runError } from './support';
 import { CREATE_USAGE, RUN_USAGE } from './usage';
 
 /**
@@ -34,13 +34,14 @@ const RUN_SPEC: Readonly<Record<string, OptionSpec>> = { ...CREATE_SPEC, detach:
 async function buildRequest(o: ParsedOptions, ctx: DockerContext, command: string): Promise<CreateContainerRequest> {
   const [image = '', ...args] = o.positionals;
   let ephemeral = 32768;
-  const ports = parsePorts(o.lists.get('publish') ?? [], () => ephemeral++);
+  const ports = parsePorts(o.lists.get('publish') ?? [], () => ephemeral++, command);
   const labels = Object.fromEntries((o.lists.get('label') ?? []).map((l) => [l.split('=')[0] ?? l, l.includes('=') ? l.slice(l.indexOf('=') + 1) : '']));
   const entrypoint = o.strings.get('entrypoint');
   const workdir = o.strings.get('workdir');
   const user = o.strings.get('user');
   const name = o.strings.get('name');
-  if (workdir !== undefined && !workdir.startsWith('/')) throw new CliError(`docker: Error response from daemon: the working directory '${workdir}' is invalid, it needs to be an absolute path.\n\nRun 'docker ${command} --help' for more information`, 125);
+  // The daemon refuses it at create time: reported with the usage hint.
+  if (workdir !== undefined && !workdir.startsWith('/')) throw runError(`Error response from daemon: the working directory '${workdir}' is invalid, it needs to be an absolute path`, command);
   return {
     image,
     args,
@@ -62,6 +63,8 @@ async function create(request: CreateContainerRequest, ctx: DockerContext, comma
     if (command === 'run' || command === 'create') await ensureImage(ctx, request.image);
     return await createContainer(ctx.daemon.store, request, { now: ctx.now(), random: await nextRandom(ctx) });
   } catch (error) {
+    // `docker create` returns the daemon's error as it is (`Error response from daemon: …`, exit 1).
+    if (command === 'create' && isEngineError(error)) throw new DaemonError(error.message);
     throw runDaemonError(error, command);
   }
 }
@@ -88,7 +91,7 @@ export const runCommand: DockerCommand = {
       try {
         await startContainer(store, id, { now: ctx.now() });
       } catch (error) {
-        throw runDaemonError(error, 'run');
+        throw runDaemonError(error, 'run', false);
       }
       return 0;
     }
@@ -103,7 +106,7 @@ export const runCommand: DockerCommand = {
         ...(ctx.shell.signal ? { signal: ctx.shell.signal } : {}),
       });
     } catch (error) {
-      throw runDaemonError(error, 'run');
+      throw runDaemonError(error, 'run', false);
     }
     if (result.status === 'running' && interactive && tty && ctx.enterSession !== undefined) {
       const command = await commandOf(ctx, id);

@@ -3,36 +3,41 @@ import { CliError } from '../command';
 import type { DockerContext } from '../context';
 
 /**
- * Pieces the container commands share: Docker's `docker: …\n\nRun 'docker run --help' …`
- * decoration with toStatusError's exit codes, `-p` parsing, the random source for IDs and names.
+ * Pieces the container commands share: Docker 27's `docker: …` error lines with their exit
+ * codes, `-p` parsing, the random source for IDs and names.
  */
 
-/** docker/cli `toStatusError`: 127 not found, 126 permission denied, else 125; message decorated by `withHelp`. */
-export function runError(message: string, command: string): CliError {
-  const full = `docker: ${message}\n\nRun 'docker ${command} --help' for more information`;
+/**
+ * docker/cli 27 `reportError` + `runStartContainerErr`: `docker: <message>.`, followed by
+ * `See 'docker run --help'.` when the flags or the create step failed (`withHelp`), alone when
+ * the container failed to start; exit 127 for a command not found, 126 for permission denied,
+ * else 125.
+ */
+export function runError(message: string, command: string, withHelp = true): CliError {
+  const full = `docker: ${message.replace(/\.$/, '')}.${withHelp ? `\nSee 'docker ${command} --help'.` : ''}`;
   if (/executable file not found|no such file or directory|system cannot find the file specified/.test(message)) return new CliError(full, 127);
   if (/permission denied|is a directory/.test(message)) return new CliError(full, 126);
   return new CliError(full, 125);
 }
 
-/** Engine errors from create/start as `docker run` prints them (daemon prefix, runc's closing period). */
-export function runDaemonError(error: unknown, command: string): unknown {
+/** Engine errors from create (`withHelp`) or start (without) as `docker run` prints them, with the daemon's prefix. */
+export function runDaemonError(error: unknown, command: string, withHelp = true): unknown {
   if (!isEngineError(error)) return error;
-  return runError(`Error response from daemon: ${error.message.replace(/([^.])$/, '$1.')}`, command);
+  return runError(`Error response from daemon: ${error.message}`, command, withHelp);
 }
 
 /** `-p [ip:][hostPort:]containerPort[/proto]` (nat.ParsePortSpec); a bare container port gets an ephemeral host port. */
-export function parsePorts(specs: readonly string[], ephemeral: () => number): PortBinding[] {
+export function parsePorts(specs: readonly string[], ephemeral: () => number, command = 'run'): PortBinding[] {
   const out: PortBinding[] = [];
   for (const spec of specs) {
     const [body = '', proto = 'tcp'] = spec.split('/');
-    if (proto !== 'tcp' && proto !== 'udp') throw runError(`invalid proto: ${proto}`, 'run');
+    if (proto !== 'tcp' && proto !== 'udp') throw runError(`invalid proto: ${proto}`, command);
     const parts = body.split(':');
     const containerPort = parts.pop() ?? '';
     const hostPort = parts.pop();
     const hostIp = parts.join(':') || '0.0.0.0';
-    if (!/^\d+$/.test(containerPort) || Number(containerPort) > 65535) throw runError(`invalid containerPort: ${containerPort}`, 'run');
-    if (hostPort !== undefined && hostPort !== '' && (!/^\d+$/.test(hostPort) || Number(hostPort) > 65535)) throw runError(`invalid hostPort: ${hostPort}`, 'run');
+    if (!/^\d+$/.test(containerPort) || Number(containerPort) > 65535) throw runError(`invalid containerPort: ${containerPort}`, command);
+    if (hostPort !== undefined && hostPort !== '' && (!/^\d+$/.test(hostPort) || Number(hostPort) > 65535)) throw runError(`invalid hostPort: ${hostPort}`, command);
     out.push({ hostIp, hostPort: hostPort === undefined || hostPort === '' ? ephemeral() : Number(hostPort), containerPort: Number(containerPort), protocol: proto });
   }
   return out;

@@ -59,6 +59,9 @@ export function createHubImages(hub: Hub, sha256: Sha256Factory): BuiltinImages 
       const repo = hub.catalog.repositories.get(repository);
       return repo === undefined ? [] : [...repo.tagNames.keys()].sort();
     },
+    requiresLogin(domain) {
+      return hub.catalog.registries[domain]?.requiresLogin === true;
+    },
     async layerSources(domain, config) {
       images ??= hub.images();
       const platform = formatImagePlatform(platformOf(config));

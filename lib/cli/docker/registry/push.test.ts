@@ -44,6 +44,13 @@ describe('docker push to the modeled registries', () => {
     const registries = createTestRegistries();
     const workstation = await createDockerTestbed({ registries });
     const imageId = await buildImage(workstation.store, APP.dockerfile, APP.files, ['registry.company.com/user-service:v1.2.3']);
+    // The company registry wants a login to push: Preparing, then the registry's refusal, nothing stored.
+    const before = await snapshot(workstation.store);
+    const anonymous = await workstation.run('docker push registry.company.com/user-service:v1.2.3');
+    expect(anonymous).toMatchObject({ exitCode: 1, stderr: 'unauthorized: authentication required\n' });
+    expect(layerLines(anonymous.stdout).map((l) => l.slice(14))).toEqual(['Preparing', 'Preparing']);
+    expect(await snapshot(workstation.store)).toBe(before);
+    await workstation.run('echo pw | docker login registry.company.com -u ci --password-stdin');
     const push = await workstation.run('docker push registry.company.com/user-service:v1.2.3');
     expect(push.exitCode).toBe(0);
     expect(layerLines(push.stdout).map((l) => l.slice(14))).toEqual(['Pushed', 'Pushed']);
@@ -58,7 +65,8 @@ describe('docker push to the modeled registries', () => {
     expect(pull.stdout.endsWith('Status: Downloaded newer image for registry.company.com/user-service:v1.2.3\nregistry.company.com/user-service:v1.2.3\n')).toBe(true);
     expect(await staging.store.get('refs', 'registry.company.com/user-service:v1.2.3')).toEqual({ imageId });
 
-    // Staging tags it stable and pushes: every layer is already there.
+    // Staging (logged in there too) tags it stable and pushes: every layer is already there.
+    await staging.run('echo pw | docker login registry.company.com -u ci --password-stdin');
     await staging.store.write((tx) => tx.put('refs', 'registry.company.com/user-service:stable', { imageId }));
     const stable = await staging.run('docker push registry.company.com/user-service:stable');
     expect(layerLines(stable.stdout).map((l) => l.slice(14))).toEqual(['Layer already exists', 'Layer already exists']);
@@ -73,6 +81,7 @@ describe('docker push to the modeled registries', () => {
     const bed = await createDockerTestbed();
     await buildImage(bed.store, 'FROM alpine:3.19\nCOPY base.txt /base.txt\n', { 'base.txt': 'shared base\n' }, ['registry.company.com/base:1']);
     await buildImage(bed.store, 'FROM registry.company.com/base:1\nCOPY app.txt /app.txt\n', { 'app.txt': 'app\n' }, ['registry.company.com/app:1']);
+    await bed.run('echo pw | docker login registry.company.com -u ci --password-stdin');
     await bed.run('docker push registry.company.com/base:1');
     const r = await bed.run('docker push registry.company.com/app:1');
     expect(layerLines(r.stdout).map((l) => l.slice(14))).toEqual(['Pushed', 'Mounted from base', 'Mounted from base']);
@@ -81,6 +90,7 @@ describe('docker push to the modeled registries', () => {
   it('pushes every tag with --all-tags, in tag order', async () => {
     const bed = await createDockerTestbed();
     await buildImage(bed.store, APP.dockerfile, APP.files, ['registry.company.com/myapp:1.0', 'registry.company.com/myapp:latest']);
+    await bed.run('echo pw | docker login registry.company.com -u ci --password-stdin');
     const r = await bed.run('docker push --all-tags registry.company.com/myapp');
     expect(r.exitCode).toBe(0);
     const summary = r.stdout.split('\n').filter((l) => /: digest: /.test(l)).map((l) => l.split(':')[0]);
@@ -98,6 +108,7 @@ describe('docker push to the modeled registries', () => {
       stderr: 'An image does not exist locally with the tag: myapp\n',
     });
     await buildImage(bed.store, APP.dockerfile, APP.files, ['registry.company.com/myapp:1.0']);
+    await bed.run('echo pw | docker login registry.company.com -u ci --password-stdin');
     const tag = await bed.run('docker push registry.company.com/myapp:v2');
     expect(tag.stdout).toBe('The push refers to repository [registry.company.com/myapp]\n');
     expect(tag.stderr).toBe('tag does not exist: registry.company.com/myapp:v2\n');
