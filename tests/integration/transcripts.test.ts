@@ -43,7 +43,9 @@ describe('transcripts', () => {
           expect(`${actual.join('\n')}\n# exit ${code}`, `${file}:${step.line}: $ ${step.command}`).toBe(`${step.expected.join('\n')}\n# exit ${step.exitCode}`);
         }
       }
-    });
+      // A transcript is a whole terminal session (builds, saves, loads): give it room on a
+      // loaded 2-core CI machine; a hang still fails.
+    }, 180_000);
   }
 });
 

@@ -109,7 +109,12 @@ describe('git init, add, commit', () => {
 
   it('asks for -m when no message is given, and refuses an empty one', async () => {
     const t = createGitTestbed({ '/workspace/a': '1\n' });
-    await t.run('git init -q && git add .');
+    await t.run('git init -q');
+    // Nothing staged: git says so (exit 1) before it would ask for a message.
+    const nothing = await t.run('git commit');
+    expect(nothing).toMatchObject({ exitCode: 1, stderr: '' });
+    expect(nothing.stdout).toContain('nothing added to commit but untracked files present (use "git add" to track)\n');
+    await t.run('git add .');
     const r = await t.run('git commit');
     expect(r.stderr).toBe('error: Terminal is dumb, but EDITOR unset\nPlease supply the message using either -m or -F option.\n');
     const empty = await t.run('git commit -m ""');

@@ -74,15 +74,16 @@ export const commitCommand: GitSubcommand = async (argv, ctx) => {
   });
   const repo = await repository(ctx);
   const messages = args.lists.get('message');
+  if (flag(args, 'all')) await addPaths(repo, repo.dir, [], { all: true, trackedOnly: true });
+  const status = await readStatus(repo);
+  // Like git's prepare_to_commit: nothing staged is reported before any editor would open.
+  if (status.staged.length === 0) {
+    out(ctx, formatLongStatus(status, repo, ctx.cwd, { forCommit: true, detachedAt: await detachedAt(repo, status.head) }));
+    return 1;
+  }
   if (messages === undefined) {
     // The sandbox's terminal has no editor to open: git's words for a dumb terminal.
     err(ctx, 'error: Terminal is dumb, but EDITOR unset\nPlease supply the message using either -m or -F option.\n');
-    return 1;
-  }
-  if (flag(args, 'all')) await addPaths(repo, repo.dir, [], { all: true, trackedOnly: true });
-  const status = await readStatus(repo);
-  if (status.staged.length === 0) {
-    out(ctx, formatLongStatus(status, repo, ctx.cwd, { forCommit: true, detachedAt: await detachedAt(repo, status.head) }));
     return 1;
   }
   const message = cleanMessage(messages);

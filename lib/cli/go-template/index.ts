@@ -4,4 +4,4 @@ export { GoTemplate, executeTemplate, headerContext, preFormat, renderFormat, ty
 export { DOCKER_TABWRITER, tabwrite, type TabwriterSettings } from './tabwriter';
 export { GoFloat, GoMap, GoNil, goMap, goNilMap, goNilSlice, goStruct } from './values';
 export { formatValue, sprint, sprintf, sprintln } from './fmt';
-export { marshal as goJson } from './json';
+export { goOmitEmpty, marshal as goJson } from './json';

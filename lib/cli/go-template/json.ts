@@ -6,6 +6,28 @@ import { GoFloat, GoMap, GoNil, isExported, isInt, isStruct, structFields } from
 /** Marks a struct whose JSON is a map of its fields with sorted keys (docker's formatter contexts). */
 export const SORTED_JSON = new WeakSet<object>();
 
+/** The fields of a struct tagged `json:",omitempty"`: left out of its JSON when empty. */
+const OMIT_EMPTY = new WeakMap<object, ReadonlySet<string>>();
+
+/**
+ * Tags fields of a struct `json:",omitempty"` (moby's `container.Config` has `ExposedPorts`,
+ * `Healthcheck`, `StopSignal`… so tagged): `json` leaves them out when Go's `isEmptyValue` holds —
+ * false, 0, "", a nil pointer, slice or map, an empty slice or map. Returns the struct.
+ */
+export function goOmitEmpty<T extends object>(value: T, fields: readonly (keyof T & string)[]): T {
+  OMIT_EMPTY.set(value, new Set(fields));
+  return value;
+}
+
+/** encoding/json `isEmptyValue` (a struct is never empty). */
+function isEmptyValue(v: unknown): boolean {
+  if (v === undefined || v === null || v === false || v === 0 || v === '' || v === 0n || v instanceof GoNil) return true;
+  if (Array.isArray(v)) return v.length === 0;
+  if (v instanceof GoMap) return v.entries.size === 0;
+  if (v instanceof GoFloat) return v.value === 0;
+  return false;
+}
+
 const HEX = '0123456789abcdef';
 
 /** Go's JSON string encoding without HTML escaping. */
@@ -55,7 +77,8 @@ export function marshal(v: unknown, depth = 0): string {
     return `{${v.sortedKeys().map((k) => `${jsonString(k)}:${marshal(v.entries.get(k), depth + 1)}`).join(',')}}`;
   }
   if (isStruct(v)) {
-    const fields = structFields(v).filter(([k, x]) => isExported(k) && typeof x !== 'function');
+    const omit = OMIT_EMPTY.get(v);
+    const fields = structFields(v).filter(([k, x]) => isExported(k) && typeof x !== 'function' && !(omit?.has(k) && isEmptyValue(x)));
     if (SORTED_JSON.has(v)) fields.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${fields.map(([k, x]) => `${jsonString(k)}:${marshal(x, depth + 1)}`).join(',')}}`;
   }

@@ -1,6 +1,6 @@
 // The template language against Go's documented behaviour (text/template docs, exec/parse tests).
 import { describe, expect, it } from 'vitest';
-import { GoFloat, GoTemplate, TemplateError, goMap, goNilSlice, goStruct } from './index';
+import { GoFloat, GoTemplate, TemplateError, goMap, goNilMap, goNilSlice, goOmitEmpty, goStruct } from './index';
 
 function run(text: string, data: unknown = {}): string {
   return GoTemplate.parse(text).execute(data);
@@ -135,6 +135,13 @@ describe('builtin and docker functions', () => {
     expect(run('{{json .Config.Entrypoint}} {{json .Config.Cmd}}', image)).toBe('null ["nginx","-g","daemon off;"]');
     expect(run('{{json .}}', { B: 1.5, A: 'x', Nested: goMap({ y: 1, x: [true] }) })).toBe('{"B":1.5,"A":"x","Nested":{"x":[true],"y":1}}');
     expect(run('{{join .Args " , "}}', { Args: ['-g', 'daemon off;'] })).toBe('-g , daemon off;');
+    // json:",omitempty": empty values of tagged fields go, untagged ones print as zero values.
+    const tagged = goOmitEmpty(
+      { User: '', Ports: goNilMap(), Tty: false, Env: ['A=1'], Health: null, Escaped: false, Timeout: 0, Shell: [] as string[], Volumes: goNilMap(), Labels: goMap({}) },
+      ['Ports', 'Health', 'Escaped', 'Timeout', 'Shell', 'Labels'],
+    );
+    expect(run('{{json .}}', { Config: tagged })).toBe('{"Config":{"User":"","Tty":false,"Env":["A=1"],"Volumes":null}}');
+    expect(run('{{json .}}', goOmitEmpty({ Ports: goMap({ '80/tcp': {} }), Stop: 'SIGQUIT', N: 3 }, ['Ports', 'Stop', 'N']))).toBe('{"Ports":{"80/tcp":{}},"Stop":"SIGQUIT","N":3}');
     expect(run('{{split .Image ":"}} {{len (split .Image ":")}}', { Image: 'nginx:latest' })).toBe('[nginx latest] 2');
     expect(run('{{upper .N}} {{lower .N}} {{title "hello world-foo it\'s"}}', { N: 'Nginx' })).toBe("NGINX nginx Hello World-Foo It'S");
     expect(run('[{{pad .A 1 2}}][{{pad "" 3 3}}] {{truncate .ID 3}} {{truncate "ab" 5}}', { A: 'x', ID: 'abcdef' })).toBe('[ x  ][] abc ab');

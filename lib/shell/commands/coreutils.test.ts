@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createMemoryFs } from '../fs/memory-fs';
 import { readText, sh } from '../test-helpers';
 
 const passwd = { '/etc/passwd': 'root:x:0:0:root:/root:/bin/sh\napp:x:1000:1000::/home/app:/bin/sh\n', '/etc/group': 'root:x:0:\napp:x:1000:\n' };
@@ -131,6 +132,40 @@ describe('tar and gzip', () => {
   it('supports old-style flags, stdin/stdout and --strip-components', async () => {
     const r = await sh('tar cf - -C / src | tar xf - -C /tmp --strip-components=1; ls /tmp', { '/src/a': 'A' });
     expect(r.stdout).toBe('a\n');
+  });
+  it('restores archived mtimes on extract (files and directories), not with -m', async () => {
+    // A hand-made ustar archive: dir/ and dir/f, both dated 2023-11-14 22:13:20 UTC.
+    const block = (name: string, flag: string, size: number) => {
+      const b = new Uint8Array(512);
+      const put = (at: number, text: string) => b.set(new TextEncoder().encode(text), at);
+      put(0, name);
+      put(100, '0000755\0');
+      put(108, '0000000\0');
+      put(116, '0000000\0');
+      put(124, `${size.toString(8).padStart(11, '0')}\0`);
+      put(136, `${(1_700_000_000).toString(8).padStart(11, '0')}\0`);
+      put(148, '        ');
+      put(156, flag);
+      put(257, 'ustar\x0000');
+      put(148, `${b.reduce((n, x) => n + x, 0).toString(8).padStart(6, '0')}\0 `);
+      return b;
+    };
+    const data = new Uint8Array(512);
+    data.set(new TextEncoder().encode('hi\n'));
+    const archive = new Uint8Array([...block('dir/', '5', 0), ...block('dir/f', '0', 3), ...data, ...new Uint8Array(1024)]);
+    const fs = createMemoryFs({ '/tmp/': '', '/root/': '', '/a.tar': archive, ...passwd });
+    const r = await sh('tar -xf /a.tar -C /tmp && ls -l /tmp/dir && ls -ld /tmp/dir && mkdir /m && tar -xmf /a.tar -C /m && ls -l /m/dir', {}, { fs });
+    expect(r.stdout).toBe(
+      'total 4\n-rwxr-xr-x 1 root root 3 Nov 14  2023 f\ndrwxr-xr-x 2 root root 4096 Nov 14  2023 /tmp/dir\ntotal 4\n-rwxr-xr-x 1 root root 3 Jan  1  1970 f\n',
+    );
+  });
+  it('extracts named members only, to stdout with -O, and reports members not in the archive', async () => {
+    const r = await sh('cd /src && tar -cf /tmp/a.tar a.json sub && cd /tmp && tar -xOf a.tar a.json && tar -tf a.tar sub && tar -xf a.tar sub/b && ls -R /tmp/sub && ls /tmp; tar -xf a.tar nope.json a.json; echo "exit $?"', {
+      '/src/a.json': '{"a":1}\n',
+      '/src/sub/b': 'B',
+    });
+    expect(r.stdout).toBe('{"a":1}\nsub/\nsub/b\n/tmp/sub:\nb\na.tar\nsub\nexit 2\n');
+    expect(r.stderr).toBe('tar: nope.json: Not found in archive\ntar: Exiting with failure status due to previous errors\n');
   });
   it('gzip and gunzip files and streams', async () => {
     const r = await sh('gzip /f; ls /; gunzip /f.gz; cat /f; echo hi | gzip -c | gzip -dc', { '/f': 'x\n' });

@@ -6,7 +6,9 @@ import { complain, getopt } from './support';
 
 /**
  * tar over the ShellFs: ustar archives with sorted entries and mtime 0 (reproducible), gzip by
- * -z or detected on extract, -C, -v, -t, --strip-components, `-f -` for pipes. Reading also
+ * -z or detected on extract, -C, -v, -t, --strip-components, `-f -` for pipes, -O (extract to
+ * stdout) and member operands (`tar -xf a.tar manifest.json`); extraction restores archived
+ * mtimes where the fs keeps them (not with -m). Reading also
  * understands GNU long names and pax path records, which real archives use.
  */
 interface Entry {
@@ -155,7 +157,7 @@ export const tar: Command = async (ctx) => {
   const args = [...ctx.args];
   // Old-style `tar czf x.tgz dir`: the first word is a cluster of flags without a dash.
   if (args[0] !== undefined && /^[a-zA-Z]+$/.test(args[0])) args[0] = `-${args[0]}`;
-  const o = getopt(args, 'cxtzvf:C:S:pPhJjoa', { create: 'c', extract: 'x', list: 't', gzip: 'z', verbose: 'v', file: 'f', directory: 'C', 'strip-components': 'S', 'no-same-owner': 'o' });
+  const o = getopt(args, 'cxtzvf:C:S:pPhJjoamO', { create: 'c', extract: 'x', list: 't', gzip: 'z', verbose: 'v', file: 'f', directory: 'C', 'strip-components': 'S', 'no-same-owner': 'o', touch: 'm', 'to-stdout': 'O' });
   if ('error' in o) {
     complain(ctx, o.error);
     return 2;
@@ -205,7 +207,20 @@ export const tar: Command = async (ctx) => {
     return 2;
   }
   const listing = { width: 19 };
+  /** Directories get their archived mtime last, once nothing more is written into them (GNU's delayed set). */
+  const dirTimes: [string, number][] = [];
+  // Operands name members: the entry itself or, for a directory, everything under it.
+  const members = o.operands.map((op) => op.replace(/\/+$/, ''));
+  const found = new Set<string>();
+  const selected = (name: string): boolean => {
+    if (members.length === 0) return true;
+    const bare = name.replace(/\/+$/, '');
+    const hit = members.find((m) => bare === m || bare.startsWith(`${m}/`));
+    if (hit !== undefined) found.add(hit);
+    return hit !== undefined;
+  };
   for (const e of entries) {
+    if (!selected(e.name)) continue;
     if (f('t')) {
       ctx.stdout.write(f('v') ? longListing(e, listing) : `${e.name}\n`);
       continue;
@@ -215,6 +230,12 @@ export const tar: Command = async (ctx) => {
     // Like GNU tar, never write outside the target directory.
     const rel = parts.slice(strip).filter((p) => p !== '..').join('/');
     const target = joinPath(dir, rel);
+    if (f('O')) {
+      // -O: regular files' contents to stdout, names (with -v) to stderr; nothing is written.
+      if (f('v')) ctx.stderr.write(`${e.name}\n`);
+      if (e.type === 'file') ctx.stdout.write(e.data);
+      continue;
+    }
     if (f('v')) ctx.stdout.write(`${e.name}\n`);
     await ctx.fs.mkdir(joinPath(dir, parts.slice(strip, -1).join('/')) || dir, { recursive: true });
     if (e.type === 'dir') {
@@ -225,6 +246,18 @@ export const tar: Command = async (ctx) => {
       await ctx.fs.symlink(e.link, target);
     } else await ctx.fs.writeFile(target, e.data, { mode: e.mode });
     if (e.type !== 'symlink' && ctx.user.uid === 0 && !f('o')) await ctx.fs.chown(target, e.uid, e.gid);
+    // Like GNU tar, the archived mtime is restored unless -m (--touch).
+    if (!f('m') && e.mtime !== undefined && ctx.fs.utimes !== undefined) {
+      if (e.type === 'file') await ctx.fs.utimes(target, e.mtime);
+      else if (e.type === 'dir') dirTimes.push([target, e.mtime]);
+    }
+  }
+  for (const [path, mtime] of dirTimes.reverse()) await ctx.fs.utimes?.(path, mtime);
+  const missing = members.filter((m) => !found.has(m));
+  for (const m of missing) complain(ctx, `${m}: Not found in archive`);
+  if (missing.length > 0) {
+    complain(ctx, 'Exiting with failure status due to previous errors');
+    return 2;
   }
   return 0;
 };

@@ -8,7 +8,7 @@ import { truncateId } from './image-data';
  * what Docker shows for a container it knows little about.
  */
 function stateField(c: ContainerEntry, name: string): unknown {
-  const state = c.record.state;
+  const state = c.state ?? c.record.state;
   return typeof state === 'object' && state !== null ? (state as Record<string, unknown>)[name] : undefined;
 }
 
@@ -20,9 +20,10 @@ export function containerCommand(c: ContainerEntry): string {
   return command.join(' ');
 }
 
-/** The image as the container was created from it (`nginx`), else its short ID. */
+/** The image as the container was created from it (`nginx`, the state's `config.image`), else its short ID. */
 export function containerImage(c: ContainerEntry): string {
-  const image = stateField(c, 'image') ?? stateField(c, 'imageName');
+  const config = stateField(c, 'config');
+  const image = typeof config === 'object' && config !== null ? (config as Record<string, unknown>).image : stateField(c, 'image');
   return typeof image === 'string' && image !== '' ? image : truncateId(c.imageId);
 }
 

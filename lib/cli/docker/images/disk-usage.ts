@@ -46,8 +46,8 @@ async function layerSizesOf(tx: ReadTx, diffIds: Iterable<string>, cache: Map<st
   return cache;
 }
 
-export async function readDiskUsage(tx: ReadTx, store?: object): Promise<DiskUsage> {
-  const [entries, containers, cache] = await Promise.all([readImages(tx), readContainers(tx), tx.list('buildCache')]);
+export async function readDiskUsage(tx: ReadTx, store?: object, now?: number): Promise<DiskUsage> {
+  const [entries, containers, cache] = await Promise.all([readImages(tx), readContainers(tx, now), tx.list('buildCache')]);
   let known = store === undefined ? undefined : sizeCache.get(store);
   if (known === undefined) {
     known = new Map();

@@ -1,4 +1,4 @@
-import { familiarRef, type ContainerRecord, type ImageRecord, type ReadTx } from '@/lib/engine';
+import { familiarRef, readContainerState, type ContainerRecord, type ImageRecord, type ReadTx } from '@/lib/engine';
 import type { Digest } from '@/lib/util';
 
 /**
@@ -29,6 +29,8 @@ export interface ContainerEntry {
   /** Bytes the writable layer adds (`SizeRw`). */
   readonly sizeRw: number;
   readonly record: ContainerRecord;
+  /** The record's state as of the time it was read (an expired `sleep` exited); undefined without one. */
+  readonly state?: object;
 }
 
 /** All images with their references, in store (ID) order. */
@@ -45,21 +47,26 @@ export async function readImages(tx: ReadTx): Promise<ImageEntry[]> {
   return images.map(([id, record]) => ({ id: id as Digest, record, tagKeys: tags.get(id) ?? [], digestKeys: digests.get(id) ?? [] }));
 }
 
-/** `state.status` of a container record when it is one Docker knows; `created` otherwise. */
-export function containerStatus(record: ContainerRecord): ContainerStatus {
+/**
+ * The status of a container record as of `now` (ms) when it is one Docker knows; `created`
+ * otherwise. Through the engine's `readContainerState`, so a `sleep N` that has run out by `now`
+ * is exited here as in `docker ps` (and no longer blocks `rmi` as a running container).
+ */
+export function containerStatus(record: ContainerRecord, now?: number): ContainerStatus {
   const state = record.state;
   if (typeof state !== 'object' || state === null) return 'created';
-  const status = (state as { status?: unknown }).status;
+  const status = readContainerState(record, now).status as unknown;
   return STATUSES.find((s) => s === status) ?? 'created';
 }
 
-export async function readContainers(tx: ReadTx): Promise<ContainerEntry[]> {
+export async function readContainers(tx: ReadTx, now?: number): Promise<ContainerEntry[]> {
   return (await tx.list('containers')).map(([id, record]) => ({
     id: record.id || id,
     name: record.name,
     imageId: record.imageId,
     created: record.created,
-    status: containerStatus(record),
+    status: containerStatus(record, now),
+    ...(typeof record.state === 'object' && record.state !== null ? { state: readContainerState(record, now) } : {}),
     sizeRw: writableSize(record),
     record,
   }));

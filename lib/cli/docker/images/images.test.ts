@@ -57,6 +57,13 @@ describe('docker images', () => {
     expect(await q('docker images -q --filter before=nginx:1.25')).toEqual([base.slice(7, 19)]);
     expect(await q('docker images -q --filter since=nginx:1.25')).toEqual([app.slice(7, 19)]);
     expect(await q('docker images -q --filter until=1h')).toEqual([base.slice(7, 19)]);
+    // Literal characters a regex would treat specially: `-` and `.` (in and out of classes).
+    await bed.run('docker tag myapp:latest my-app:v1.0-rc && docker tag myapp:latest my-app:v1x0');
+    expect(await q('docker images --format "{{.Tag}}" my-app:v1.0-rc')).toEqual(['v1.0-rc']);
+    expect(await q('docker images --format "{{.Tag}}" --filter "reference=my-app:v1.0*"')).toEqual(['v1.0-rc']);
+    expect(await q('docker images --format "{{.Tag}}" --filter "reference=my-app:v1[.]0*"')).toEqual(['v1.0-rc']);
+    expect(await q('docker images --format "{{.Tag}}" --filter "reference=my-app:v1[^.]0"')).toEqual(['v1x0']);
+    expect(await q('docker images --format "{{.Tag}}" --filter "reference=my-app:v1[a-z]0"')).toEqual(['v1x0']);
   });
 
   it('shows digests with --digests', async () => {

@@ -19,7 +19,8 @@ export function applyChanges(image: ImageConfig, changes: readonly string[]): Im
     }
     instructions = toInstructions(parseDockerfile(`FROM scratch\n${text}`)).stages[0]?.commands ?? [];
   } catch (error) {
-    if (isDockerfileError(error)) throw new DaemonError(error.message);
+    // moby reports the instruction's own error; the line prefix is BuildKit's frontend's.
+    if (isDockerfileError(error)) throw new DaemonError(error.message.replace(/^dockerfile parse error on line \d+: /, ''));
     throw error;
   }
   let config = image;

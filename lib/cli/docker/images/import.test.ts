@@ -44,6 +44,8 @@ describe('docker import', () => {
   it('refuses bad changes and hostile tarballs, changing nothing', async () => {
     const b = await bed();
     expect(await b.run(`docker import rootfs.tar x:1 --change 'RUN echo hi'`)).toEqual({ exitCode: 1, stdout: '', stderr: 'Error response from daemon: RUN is not a valid change command\n' });
+    // The instruction's own error, without BuildKit's "dockerfile parse error on line N" prefix.
+    expect(await b.run(`docker import rootfs.tar x:1 --change 'EXPOSE'`)).toEqual({ exitCode: 1, stdout: '', stderr: 'Error response from daemon: EXPOSE requires at least one argument\n' });
     await b.fs.writeFile('/workspace/evil.tar', writeTar([['../../etc/passwd', new TextEncoder().encode('root::0:0::/:/bin/sh\n')]]));
     const evil = await b.run('docker import evil.tar evil:1');
     expect(evil.exitCode).toBe(1);

@@ -25,7 +25,7 @@ interface Counts {
 /** moby `SystemInfo` counts: every image; containers by state (paused ones are not running). */
 async function counts(ctx: DockerContext): Promise<Counts> {
   return ctx.daemon.store.read(async (tx) => {
-    const containers = await readContainers(tx);
+    const containers = await readContainers(tx, ctx.now());
     const paused = containers.filter((c) => c.status === 'paused').length;
     const running = containers.filter((c) => c.status === 'running' || c.status === 'restarting').length;
     return { containers: containers.length, running, paused, stopped: containers.length - running - paused, images: (await tx.keys('images')).length };

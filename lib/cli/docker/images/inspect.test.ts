@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDockerTestbed } from '../testbed';
+import { layerCacheIds } from '../var-lib-docker';
 import { seedImage } from './test-support';
 
 const DOCKERFILE = 'FROM alpine:3.19\nENV APP=1 MODE=prod\nEXPOSE 80 443/udp\nLABEL tier=web\nCMD ["nginx", "-g", "daemon off;"]\n';
@@ -21,6 +22,9 @@ describe('docker inspect / docker image inspect', () => {
     expect((await b.run('docker image inspect nginx')).stdout).toBe(r.stdout);
     expect((await b.run(`docker image inspect ${id.slice(7, 11)}`)).stdout).toBe(r.stdout);
     expect(JSON.parse((await b.run('docker inspect --format json nginx')).stdout)[0].Id).toBe(id);
+    // GraphDriver's directories are the layers' overlay2 cache IDs, as /var/lib/docker lists them.
+    const dirs = await layerCacheIds(info.RootFS.Layers);
+    expect(info.GraphDriver.Data.UpperDir).toBe(`/var/lib/docker/overlay2/${dirs[dirs.length - 1]}/diff`);
   });
 
   it('runs --format templates with Go printing of slices and maps', async () => {
@@ -31,6 +35,12 @@ describe('docker inspect / docker image inspect', () => {
     expect(await f('{{.Config.ExposedPorts}}')).toBe('map[443/udp:{} 80/tcp:{}]\n');
     expect(await f('{{.Config.Entrypoint}} {{.Config.Labels}} {{index .Config.Labels "tier"}}')).toBe('[] map[tier:web] web\n');
     expect(await f('{{json .Config.Cmd}}')).toBe('["nginx","-g","daemon off;"]\n');
+    // Docker 27's container.Config: omitempty fields appear only when set.
+    expect(await f('{{json .Config}}')).toBe(
+      '{"Hostname":"","Domainname":"","User":"","AttachStdin":false,"AttachStdout":false,"AttachStderr":false,"ExposedPorts":{"443/udp":{},"80/tcp":{}},' +
+        '"Tty":false,"OpenStdin":false,"StdinOnce":false,"Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","APP=1","MODE=prod"],' +
+        '"Cmd":["nginx","-g","daemon off;"],"Image":"","Volumes":null,"WorkingDir":"","Entrypoint":null,"OnBuild":null,"Labels":{"tier":"web"}}\n',
+    );
     expect(Number((await f('{{.Size}}')).trim())).toBeGreaterThan(7_000_000);
     expect((await b.run('docker image inspect -f "{{join .Config.Env \\",\\"}}" nginx')).stdout).toBe('PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin,APP=1,MODE=prod\n');
   });

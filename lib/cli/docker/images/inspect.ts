@@ -1,8 +1,10 @@
 import { goIndent, isEngineError, parseImageConfig, repoTagsOf, resolveImage, serializeImageInspect, toImageInspect, type ImageInspect, type ReadTx } from '@/lib/engine';
-import { goMap, goNilMap, goNilSlice, goStruct } from '../../go-template';
+import type { Sha256Factory } from '@/lib/util';
+import { goMap, goNilMap, goNilSlice, goOmitEmpty, goStruct } from '../../go-template';
 import { parseOptions } from '../../common/options';
 import { CliError, helpRequested, requireArgs, type DockerCommand } from '../command';
 import { inspectContainer } from '../containers';
+import { layerCacheIds } from '../var-lib-docker';
 import type { DockerContext } from '../context';
 import { formatInspect } from './format';
 import { familiar } from './image-data';
@@ -57,7 +59,7 @@ export async function findImage(ctx: DockerContext, name: string): Promise<Inspe
       if (isEngineError(error)) return error.message;
       throw error;
     }
-    return toInspected(await inspectImage(tx, id));
+    return toInspected(await inspectImage(tx, id, ctx.sha256));
   });
 }
 
@@ -69,18 +71,23 @@ export const imageResolver: InspectResolver = {
   },
 };
 
-/** The inspect object of one stored image. */
-export async function inspectImage(tx: ReadTx, id: `sha256:${string}`): Promise<ImageInspect> {
+/**
+ * The inspect object of one stored image. GraphDriver's directories are the layers' overlay2
+ * cache IDs, the same names the read-only `/var/lib/docker` view lists.
+ */
+export async function inspectImage(tx: ReadTx, id: `sha256:${string}`, sha256?: Sha256Factory): Promise<ImageInspect> {
   const record = await tx.get('images', id);
   const config = record && (await tx.get('blobs', record.configDigest));
   if (!record || !config) throw new Error(`image ${id} is incomplete in the store`);
   const digests = (await tx.list('refs')).filter(([key, ref]) => ref.imageId === id && key.includes('@')).map(([key]) => familiar(key));
+  const parsed = parseImageConfig(config);
   return toImageInspect({
     id,
-    config: parseImageConfig(config),
+    config: parsed,
     repoTags: await repoTagsOf(tx, id),
     repoDigests: digests,
     size: record.size,
+    layerDirs: await layerCacheIds(parsed.rootfs.diff_ids, sha256),
     ...(record.lastTagTime ? { lastTagTime: record.lastTagTime } : {}),
   });
 }
@@ -95,34 +102,36 @@ const map = (v: Readonly<Record<string, unknown>> | undefined, type: string) => 
 /** The inspect object as Go's `image.InspectResponse` (Docker 27: `Config` is a `container.Config`). */
 export function imageTemplateData(i: ImageInspect): object {
   const c = i.Config;
+  const fields = {
+    Hostname: '',
+    Domainname: '',
+    User: c.User ?? '',
+    AttachStdin: false,
+    AttachStdout: false,
+    AttachStderr: false,
+    ExposedPorts: map(c.ExposedPorts, 'nat.PortSet'),
+    Tty: false,
+    OpenStdin: false,
+    StdinOnce: false,
+    Env: slice(c.Env),
+    Cmd: slice(c.Cmd),
+    Healthcheck: c.Healthcheck === undefined ? null : { ...c.Healthcheck },
+    ArgsEscaped: c.ArgsEscaped ?? false,
+    Image: '',
+    Volumes: map(c.Volumes, 'map[string]struct {}'),
+    WorkingDir: c.WorkingDir ?? '',
+    Entrypoint: slice(c.Entrypoint),
+    NetworkDisabled: false,
+    MacAddress: '',
+    OnBuild: slice(c.OnBuild),
+    Labels: map(c.Labels, 'map[string]string'),
+    StopSignal: c.StopSignal ?? '',
+    StopTimeout: null,
+    Shell: slice(c.Shell),
+  };
+  // Fields tagged `json:",omitempty"` in moby's container.Config, so `{{json .Config}}` is Docker's.
   const config = goStruct(
-    {
-      Hostname: '',
-      Domainname: '',
-      User: c.User ?? '',
-      AttachStdin: false,
-      AttachStdout: false,
-      AttachStderr: false,
-      ExposedPorts: map(c.ExposedPorts, 'nat.PortSet'),
-      Tty: false,
-      OpenStdin: false,
-      StdinOnce: false,
-      Env: slice(c.Env),
-      Cmd: slice(c.Cmd),
-      Healthcheck: c.Healthcheck === undefined ? null : { ...c.Healthcheck },
-      ArgsEscaped: c.ArgsEscaped ?? false,
-      Image: '',
-      Volumes: map(c.Volumes, 'map[string]struct {}'),
-      WorkingDir: c.WorkingDir ?? '',
-      Entrypoint: slice(c.Entrypoint),
-      NetworkDisabled: false,
-      MacAddress: '',
-      OnBuild: slice(c.OnBuild),
-      Labels: map(c.Labels, 'map[string]string'),
-      StopSignal: c.StopSignal ?? '',
-      StopTimeout: null,
-      Shell: slice(c.Shell),
-    },
+    goOmitEmpty(fields, ['ExposedPorts', 'Healthcheck', 'ArgsEscaped', 'NetworkDisabled', 'MacAddress', 'StopSignal', 'StopTimeout', 'Shell']),
     '*container.Config',
   );
   return goStruct(

@@ -22,7 +22,10 @@ export function goPathMatch(pattern: string, name: string): boolean {
   return regex.test(name);
 }
 
-const escapeChar = (c: string) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+/** A literal character in a `u`-flag regex: outside a class `-` must stay bare (`\-` is a syntax error there). */
+const escapeChar = (c: string) => c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+/** A literal character inside a `[…]` class. */
+const escapeClassChar = (c: string) => c.replace(/[\\\]\[^-]/g, '\\$&');
 
 function compile(pattern: string): RegExp {
   const chars = [...pattern];
@@ -72,7 +75,7 @@ function compileClass(chars: readonly string[], start: number): [string, number]
       hi = readChar();
       if (hi < lo) throw new BadPatternError();
     }
-    ranges.push(lo === hi ? escapeChar(lo) : `${escapeChar(lo)}-${escapeChar(hi)}`);
+    ranges.push(lo === hi ? escapeClassChar(lo) : `${escapeClassChar(lo)}-${escapeClassChar(hi)}`);
   } while (chars[i] !== ']');
   if (chars[i] !== ']') throw new BadPatternError();
   // Go's classes never match the separator.

@@ -76,7 +76,7 @@ export async function pruneImages(ctx: DockerContext, filters: Map<string, strin
       validateFilters(filters, ['dangling', 'label', 'label!', 'until']);
       const danglingOnly = danglingDefault(filters, !all);
       const until = untilOf(filters, ctx.now());
-      const containers = await readContainers(tx);
+      const containers = await readContainers(tx, ctx.now());
       const items: DeleteItem[] = [];
       let reclaimed = 0;
       const images = (await readImages(tx)).sort((a, b) => (a.id < b.id ? -1 : 1));

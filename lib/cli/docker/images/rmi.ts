@@ -36,7 +36,7 @@ export const rmiCommand: DockerCommand = {
     for (const name of o.positionals) {
       try {
         const result = await ctx.daemon.store.write(async (tx) => {
-          const containers = await readContainers(tx);
+          const containers = await readContainers(tx, ctx.now());
           const deleted = await deleteImage(tx, name, { force, prune: !o.bools.has('no-prune'), sha256: ctx.sha256, containers });
           await collectGarbageForContainers(tx, containers);
           return deleted;

@@ -43,3 +43,19 @@ describe('docker system df', () => {
     expect(r.stdout).toMatch(/\n[0-9a-z]{12} {3}regular {6}2MB {7}56 years ago {3}56 years ago {3}1 {9}true\n$/);
   });
 });
+
+describe('containers as docker run leaves them', () => {
+  it('shows the image a container was created from, and a finished sleep as exited', async () => {
+    const b = await createDockerTestbed();
+    const base = await seedImage(b.store, { dockerfile: 'FROM alpine:3.19\n', tags: ['alpine:3.19'] });
+    expect((await b.run('docker run -d --name napper alpine:3.19 sleep 1000')).exitCode).toBe(0);
+    const running = await b.run('docker system df -v --format "{{range .Containers}}{{.Image}} {{.Status}}{{end}}"');
+    expect(running.stdout).toBe('alpine:3.19 Up Less than a second\n');
+    expect((await b.run(`docker rmi ${base.slice(7, 19)}`)).stderr).toMatch(/\(cannot be forced\) - image is being used by running container [0-9a-f]{12}\n$/);
+    b.clock.now += 1_060_000;
+    // The sleep ended a minute ago: docker ps, system df and rmi all see an exited container.
+    expect((await b.run('docker system df -v --format "{{range .Containers}}{{.Status}}{{end}}"')).stdout).toBe('Exited (0) About a minute ago\n');
+    expect((await b.run(`docker rmi ${base.slice(7, 19)}`)).stderr).toMatch(/\(must be forced\) - image is being used by stopped container [0-9a-f]{12}\n$/);
+    expect((await b.run('docker info --format "{{.ContainersRunning}} {{.ContainersStopped}}"')).stdout).toBe('0 1\n');
+  });
+});

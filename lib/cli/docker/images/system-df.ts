@@ -30,7 +30,7 @@ export const systemDfCommand: DockerCommand = {
     const o = parseOptions(argv, { format: { type: 'string' }, verbose: { type: 'bool', short: 'v' }, help: { type: 'bool', short: 'h' } });
     if (helpRequested(o, systemDfCommand, ctx)) return 0;
     requireArgs(['system', 'df'], o.positionals, { max: 0 });
-    const du = await ctx.daemon.store.read((tx) => readDiskUsage(tx, ctx.daemon.store));
+    const du = await ctx.daemon.store.read((tx) => readDiskUsage(tx, ctx.daemon.store, ctx.now()));
     const format = o.strings.get('format');
     const now = ctx.now();
     if (!o.bools.has('verbose')) {

@@ -73,7 +73,7 @@ export function dockerRootFs(store: Store, options: DockerRootOptions = {}): She
     const key = `${kind}:${of}`;
     let id = idMemo.get(key);
     if (id === undefined) {
-      id = randomLookingHex(`layerlab-overlay2-${key}`, 64);
+      id = overlayId(kind, of);
       idMemo.set(key, id);
     }
     return id;
@@ -230,6 +230,26 @@ export function dockerRootFs(store: Store, options: DockerRootOptions = {}): She
   }, 0o710);
 
   return createReadOnlyFs(root);
+}
+
+/** The overlay2 directory name of a layer (`cache`, by chain ID) or a container's layer (by ID). */
+function overlayId(kind: 'cache' | 'container' | string, of: string): string {
+  return randomLookingHex(`layerlab-overlay2-${kind}:${of}`, 64);
+}
+
+/**
+ * The overlay2 directories (cache IDs) of an image's layers, base first — the names
+ * `/var/lib/docker/overlay2/` lists and `layerdb/sha256/<chainID>/cache-id` holds, so the paths
+ * `docker inspect` prints under GraphDriver exist in the view.
+ */
+export async function layerCacheIds(diffIds: readonly string[], sha256: Sha256Factory = wasmSha256): Promise<string[]> {
+  const out: string[] = [];
+  let chain: string | null = null;
+  for (const diffId of diffIds) {
+    chain = chain === null ? diffId : await sha256Of(`${chain} ${diffId}`, sha256);
+    out.push(overlayId('cache', chain));
+  }
+  return out;
 }
 
 /**

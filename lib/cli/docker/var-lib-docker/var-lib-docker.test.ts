@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { build, createMemoryContext, createMemoryStore, type Store } from '@/lib/engine';
 import { createCoreutils, createMemoryFs, runShell, type ShellFs } from '@/lib/shell';
 import { sha256Of, wasmSha256, type Digest } from '@/lib/util';
-import { dockerRootFs, mountFs } from './index';
+import { dockerRootFs, layerCacheIds, mountFs } from './index';
 
 async function buildApp(store: Store): Promise<Digest> {
   const result = await build(
@@ -31,6 +31,19 @@ async function setup() {
 const chainOf = async (parent: string, diffId: string) => sha256Of(`${parent} ${diffId}`);
 
 describe('/var/lib/docker from the store', () => {
+  it('names overlay2 directories by the cache IDs docker inspect shows (layerCacheIds)', async () => {
+    const { store, imageId, run } = await setup();
+    const record = await store.get('images', imageId);
+    const diffIds = record?.diffIds ?? [];
+    const ids = await layerCacheIds(diffIds);
+    expect(ids).toHaveLength(2);
+    const top = await chainOf(diffIds[0] as string, diffIds[1] as string);
+    expect((await run(`cat /var/lib/docker/image/overlay2/layerdb/sha256/${top.slice(7)}/cache-id`)).stdout).toBe(ids[1]);
+    expect((await run(`ls /var/lib/docker/overlay2/${ids[0]}/diff /var/lib/docker/overlay2/${ids[1]}/diff`)).stdout).toBe(
+      `/var/lib/docker/overlay2/${ids[0]}/diff:\na.txt\nb.txt\n\n/var/lib/docker/overlay2/${ids[1]}/diff:\nsub\n`,
+    );
+  });
+
   it("lays out Docker's overlay2 directories", async () => {
     const { run } = await setup();
     expect((await run('ls /var/lib/docker')).stdout).toBe('containers\nimage\noverlay2\nvolumes\n');
