@@ -6,6 +6,15 @@ const nextConfig = {
   trailingSlash: true,
   reactStrictMode: true,
   poweredByHeader: false,
+  turbopack: {
+    // jq-wasm's Emscripten glue (the terminal's jq, in the engine worker) requires Node built-ins
+    // on a code path that runs only under Node; in the browser they resolve to an empty module.
+    resolveAlias: {
+      fs: { browser: './app/_worker/empty-module.ts' },
+      path: { browser: './app/_worker/empty-module.ts' },
+      crypto: { browser: './app/_worker/empty-module.ts' },
+    },
+  },
 };
 
 export default nextConfig;

@@ -4,6 +4,10 @@ export { runDocker, findCommand, DOCKER_COMMANDS, type DockerCommand, type Docke
 export { createGitCommand } from './git';
 export { createTerminalSession, HOSTS, WORKSTATION, findHost, isCompleteInput, type HostIo, type HostSpec, type TerminalIo, type TerminalOptions, type TerminalRunResult, type TerminalSession, type TerminalSnapshot } from './terminal';
 export { terminalWiring } from './terminal/wiring';
-export { complete, type Completion, type CompletionEnv } from './terminal/completion';
+export { complete, listDirOf, SHELL_BUILTINS, type Completion, type CompletionEnv } from './terminal/completion';
 export { LineEditor, type EditorAction } from './terminal/line-editor';
-export { runBuild } from './docker/build/build-runner';
+export { runBuild, type BuildRun, type BuildRunResult, type ProgressMode } from './docker/build/build-runner';
+// For the web app's worker: the Build button builds like `docker build` in the terminal does.
+export { openShellContext, ContextNotFound } from './docker/build/shell-context';
+export { sharedHubSource } from './docker/build/hub-source';
+export { createHubImages } from './docker/registry';

@@ -35,3 +35,5 @@ export { abbreviate, requireRevision, resolveRevision, unknownRevision } from '.
 export { readDecorations, readLog, requireHeadCommit, type LogEntry } from './history';
 export { branchExists, createBranch, deleteBranch, isValidBranchName, listBranches, localChanges, renameBranch, restoreFromIndex } from './branches';
 export { switchTo } from './switch';
+export { gitMarks, markOf, type GitMark } from './marks';
+export { openLightningFs, type LightningFsOptions, type LightningShellFs } from './lightning-fs';

@@ -3,6 +3,7 @@
  * `npm run -s bench` runs all; `npm run -s bench -- NAME` runs one.
  */
 import { runAnalysisBench } from './analysis.bench';
+import { runBrowserBuildBench } from './browser-build.bench';
 import { runBuildMemoryBench } from './build-memory.bench';
 import { runCachedRebuildBench } from './cached-rebuild.bench';
 import { runBuildContextBench } from './build-context.bench';
@@ -22,6 +23,7 @@ const BENCHES: Readonly<Record<string, () => void | Promise<void>>> = {
   'docker-images': runDockerImagesBench,
   registry: runRegistryBench,
   analysis: runAnalysisBench,
+  'browser-build': runBrowserBuildBench,
 };
 
 const wanted = process.argv.slice(2);

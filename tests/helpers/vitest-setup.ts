@@ -7,3 +7,7 @@ import fc from 'fast-check';
  */
 const seed = process.env.FC_SEED ?? (process.env.CI ? '20261128' : undefined);
 if (seed !== undefined) fc.configureGlobal({ seed: Number(seed) });
+
+// lightning-fs (lib/workspace/lightning-fs.ts) reads `navigator.locks` when a file system opens;
+// Node 20 has no `navigator`, and with an empty one lightning-fs uses its IndexedDB mutex instead.
+(globalThis as { navigator?: object }).navigator ??= {};

@@ -9,6 +9,7 @@
 import type {
   BuildEvent,
   DirPage,
+  EngineErrorCode,
   ImageAnalysis,
   ImageDiff,
   SharingReport,
@@ -33,6 +34,12 @@ export interface BuildRequest {
   /** `-t` (default `app:latest`, named after the example when one is open). */
   tag?: string;
   noCache?: boolean;
+  /**
+   * The log's form: BuildKit's `plain` lines (default; readable in any log view) or the redrawn
+   * `tty` view with colours and cursor moves (for an xterm `width` columns wide, default 80).
+   */
+  progress?: 'plain' | 'tty';
+  width?: number;
 }
 
 export interface BuildStepSummary {
@@ -52,6 +59,8 @@ export interface BuildOutcome {
   ok: boolean;
   /** Docker's error text (BuildKit snippet + `ERROR: failed to build: …`) when not ok. */
   error?: string;
+  /** Why it failed when the engine knows: `quota` (the browser's storage is full; nothing was written), `cancelled`, … */
+  code?: EngineErrorCode;
   imageId?: string;
   tags: string[];
   size?: number;
@@ -99,6 +108,12 @@ export interface TerminalApi {
   cancel(): void;
   complete(line: string, cursor: number): Promise<Completion>;
   history(): Promise<string[]>;
+  /**
+   * The terminal's size changed (fit to its pane): the session's `COLUMNS` / `LINES`, so BuildKit's
+   * tty frame and other width-aware output fit the screen and its cursor moves redraw in place.
+   * Optional: a terminal without it stays at the session's default (80 columns).
+   */
+  resize?(columns: number, rows: number): void;
 }
 
 export interface EngineApi {
