@@ -35,6 +35,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 <li>
                   <Link href="/">Lessons</Link>
                 </li>
+                <li>
+                  <a href="/playground/">Playground</a>
+                </li>
               </ul>
             </nav>
           </div>

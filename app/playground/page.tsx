@@ -1,22 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Metadata } from 'next';
-import { EditorPane } from '../_components/editor/editor-pane';
+import { Playground } from '../_components/playground/playground';
+import { getExamples } from '../_lib/examples';
 
 export const metadata: Metadata = {
   title: 'Playground',
-  description: 'Write a Dockerfile with live lint, hovers and completions.',
+  description: 'Write a Dockerfile, build it in your browser, and see its layers, cache and sizes.',
 };
 
-// Read at build time: the material's first example, the one that explains layers.
-const SAMPLE = 'content/examples/layer-concept/Dockerfile';
-
+// A static page: the example to open (`?example=<id>`, from a lesson's "Try it") is read in the
+// browser; the menu of examples is known at build time.
 export default function PlaygroundPage() {
-  const dockerfile = readFileSync(join(process.cwd(), SAMPLE), 'utf8');
   return (
     <div className="page page--playground">
-      <h1>Playground</h1>
-      <EditorPane initialDockerfile={dockerfile} />
+      <h1 className="visually-hidden">Playground</h1>
+      <Playground examples={getExamples()} />
     </div>
   );
 }

@@ -9,5 +9,5 @@ export {
 } from './lesson-schema';
 export { parseLesson } from './parse-lesson';
 export { sortLessons } from './sort-lessons';
-export { collectHeadings, escapeHtml, renderLessonHtml, type MarkdownHeading } from './markdown';
+export { collectHeadings, collectTryIts, escapeHtml, renderLessonHtml, type MarkdownHeading, type RenderLessonOptions } from './markdown';
 export { toSlug } from './slug';

@@ -27,6 +27,11 @@ describe('content/lessons', () => {
     for (const section of lesson.sections) expect(html).toContain(`<h2 id="${section.id}">`);
   });
 
+  it.each(lessons)('$path offers only examples that exist in content/examples', ({ path, text }) => {
+    const lesson = parseLesson(path, text);
+    for (const id of lesson.examples) expect(existsSync(join(root, 'content', 'examples', id, 'example.json')), `content/examples/${id}`).toBe(true);
+  });
+
   it('form a consistent course', () => {
     expect(() => sortLessons(lessons.map(({ path, text }) => parseLesson(path, text)))).not.toThrow();
   });

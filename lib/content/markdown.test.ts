@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectHeadings, renderLessonHtml } from './markdown';
+import { collectHeadings, collectTryIts, renderLessonHtml } from './markdown';
 
 describe('renderLessonHtml', () => {
   it('gives headings the ids collectHeadings reports', () => {
@@ -27,5 +27,15 @@ describe('renderLessonHtml', () => {
   it('leaves plain-text blocks unlabelled', () => {
     const html = renderLessonHtml('```\na\n```\n');
     expect(html).toContain('<pre tabindex="0"><code>a</code></pre>');
+  });
+
+  it('renders "::try <id>" lines as links to the playground with that example', () => {
+    const md = '## Layers\n\n::try layer-concept\n\nText ::try not-a-directive\n\n```\n::try in-code\n```\n';
+    expect(collectTryIts(md)).toEqual(['layer-concept']);
+    const html = renderLessonHtml(md, { exampleTitles: new Map([['layer-concept', 'Layer concept: <myapp>']]) });
+    expect(html).toContain('<p class="try-it"><a class="button try-it__link" href="/playground/?example=layer-concept">Try it: Layer concept: &lt;myapp&gt;</a></p>');
+    expect(html).toContain('Text ::try not-a-directive');
+    expect(html).toContain('::try in-code');
+    expect(renderLessonHtml('::try x-1\n', { tryItHref: (id) => `/p/#${id}` })).toContain('href="/p/#x-1">Try it: x-1</a>');
   });
 });

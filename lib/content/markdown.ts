@@ -1,4 +1,4 @@
-import { Marked, type Token, type Tokens } from 'marked';
+import { Marked, type Token, type TokenizerAndRendererExtension, type Tokens } from 'marked';
 import { createSlugger } from './slug';
 
 export interface MarkdownHeading {
@@ -19,6 +19,49 @@ function plainText(tokens: readonly Token[] | undefined, fallback: string): stri
       return 'text' in token && typeof token.text === 'string' ? token.text : '';
     })
     .join('');
+}
+
+/**
+ * `::try <example-id>` on a line of its own: a "Try it" link that opens the playground with one of
+ * the material's examples (content/examples/<id>). The id must be listed in the lesson's
+ * front matter `examples`, which parseLesson checks.
+ */
+const TRY_IT = /^::try[ \t]+([a-z0-9][a-z0-9-]*)[ \t]*(?:\n|$)/;
+
+interface TryItToken {
+  type: 'tryIt';
+  raw: string;
+  id: string;
+}
+
+function tryItExtension(render: (id: string) => string): TokenizerAndRendererExtension {
+  return {
+    name: 'tryIt',
+    level: 'block',
+    start: (src) => /^::try[ \t]/m.exec(src)?.index,
+    tokenizer(src) {
+      const match = TRY_IT.exec(src);
+      return match ? ({ type: 'tryIt', raw: match[0], id: match[1] as string } satisfies TryItToken) : undefined;
+    },
+    renderer: (token) => render((token as unknown as TryItToken).id),
+  };
+}
+
+/** The example ids of a lesson body's `::try` lines, in order. */
+export function collectTryIts(markdown: string): string[] {
+  const ids: string[] = [];
+  const marked = new Marked({ ...lexerOptions, extensions: [tryItExtension(() => '')] });
+  marked.walkTokens(marked.lexer(markdown), (token) => {
+    if (token.type === 'tryIt') ids.push((token as unknown as TryItToken).id);
+  });
+  return ids;
+}
+
+export interface RenderLessonOptions {
+  /** Example titles by id, for the "Try it" links' text. */
+  exampleTitles?: ReadonlyMap<string, string>;
+  /** Where a "Try it" link goes. Default `/playground/?example=<id>`. */
+  tryItHref?(id: string): string;
 }
 
 /** Every heading in document order, with the id the rendered page gives it. */
@@ -57,10 +100,16 @@ const languageLabels: Record<string, string> = {
  * passed through: a stray `<details>` or `<script>` in Markdown should show up as text, not change
  * the page. Headings get the same ids as `collectHeadings` gives them.
  */
-export function renderLessonHtml(markdown: string): string {
+export function renderLessonHtml(markdown: string, options: RenderLessonOptions = {}): string {
   const slug = createSlugger();
+  const href = options.tryItHref ?? ((id: string) => `/playground/?example=${encodeURIComponent(id)}`);
+  const tryIt = (id: string) => {
+    const title = options.exampleTitles?.get(id) ?? id;
+    return `<p class="try-it"><a class="button try-it__link" href="${escapeHtml(href(id))}">Try it: ${escapeHtml(title)}</a></p>\n`;
+  };
   const marked = new Marked({
     ...lexerOptions,
+    extensions: [tryItExtension(tryIt)],
     renderer: {
       html({ text }) {
         return escapeHtml(text);

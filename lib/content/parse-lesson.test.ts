@@ -126,6 +126,15 @@ describe('parseLesson', () => {
     expect(error.code).toBe('body-invalid');
   });
 
+  it('accepts "::try" lines for listed examples and rejects unlisted ones', () => {
+    const body = '## Layers\n\nText.\n\n::try layer-concept\n\n## More\n\n::try multi-stage-go\n';
+    const listed = valid.replace('examples: []', 'examples: ["layer-concept", "multi-stage-go"]');
+    expect(parseLesson(path, lessonText(listed, body)).examples).toEqual(['layer-concept', 'multi-stage-go']);
+    const error = failure(lessonText(valid.replace('examples: []', 'examples: ["layer-concept"]'), body));
+    expect(error.code).toBe('body-invalid');
+    expect(error.message).toBe(`${path}: body: "::try multi-stage-go": add "multi-stage-go" to the front matter's examples`);
+  });
+
   it('does not share parsed objects between calls', () => {
     const text = lessonText(valid);
     const a = parseLesson(path, text);

@@ -2,7 +2,7 @@ import matter from 'gray-matter';
 import type { z } from 'zod';
 import { ContentError } from './errors';
 import { lessonFrontMatterSchema, type Lesson } from './lesson-schema';
-import { collectHeadings } from './markdown';
+import { collectHeadings, collectTryIts } from './markdown';
 
 // Only plain `---` opens front matter: gray-matter would evaluate `---js` blocks as code.
 const frontMatterStart = /^\uFEFF?---[ \t]*\r?\n/;
@@ -86,6 +86,12 @@ export function parseLesson(path: string, text: string): Lesson {
   const sections = headings.filter((h) => h.depth === 2).map((h) => ({ id: h.id, title: h.text }));
   if (sections.length === 0) {
     throw new ContentError('body-invalid', path, 'body: no "##" sections (the lesson page and its table of contents are built from them)');
+  }
+
+  const listed = new Set(frontMatter.examples);
+  const unlisted = collectTryIts(body).find((id) => !listed.has(id));
+  if (unlisted !== undefined) {
+    throw new ContentError('body-invalid', path, `body: "::try ${unlisted}": add "${unlisted}" to the front matter's examples`);
   }
 
   return { ...frontMatter, path, sections, body };

@@ -66,7 +66,7 @@ test.describe('Dockerfile editor', () => {
       await route.fulfill({ response, body });
     });
     await page.goto('/playground/');
-    await expect(page.getByRole('status')).toHaveText('Loading the editor…');
+    await expect(page.getByRole('status').filter({ hasText: 'Loading the editor…' })).toBeVisible();
     release();
     const editor = page.getByTestId('dockerfile-editor');
     await expect(editor).toHaveAttribute('data-ready', 'true', { timeout: 20_000 });

@@ -10,7 +10,7 @@ import { useColorScheme } from './use-color-scheme';
 
 type Disposable = { dispose(): void };
 
-export default function MonacoDockerfileEditor({ value, onChange, onBuild, onReady, ariaLabel = 'Dockerfile', path = 'Dockerfile', height = '24rem' }: MonacoDockerfileEditorProps) {
+export default function MonacoDockerfileEditor({ value, onChange, onBuild, onReady, ariaLabel = 'Dockerfile', path = 'Dockerfile', language = DOCKERFILE_LANGUAGE_ID, height = '24rem' }: MonacoDockerfileEditorProps) {
   const scheme = useColorScheme();
   // The build action is registered once; it calls whatever onBuild is current.
   const onBuildRef = useRef(onBuild);
@@ -67,11 +67,11 @@ export default function MonacoDockerfileEditor({ value, onChange, onBuild, onRea
     <Editor
       height={height}
       path={path}
-      language={DOCKERFILE_LANGUAGE_ID}
+      language={language}
       defaultValue={value}
       onChange={handleChange}
       onMount={handleMount}
-      theme={scheme === 'dark' ? 'vs-dark' : 'vs'}
+      theme={scheme === 'dark' ? 'layerlab-dark' : 'layerlab-light'}
       loading={<EditorLoading height={height} />}
       options={{
         ariaLabel,

@@ -24,6 +24,25 @@ self.MonacoEnvironment = {
 // full package's namespace; the lean entry has the same editor API.
 loader.config({ monaco: monaco as unknown as Parameters<typeof loader.config>[0]['monaco'] });
 
+// Monaco's own vs / vs-dark themes miss WCAG AA contrast in a few places (red `--flag` names on
+// white, dark-theme comments, dimmed line numbers): these keep their look and fix those colours
+// (every token ≥ 4.5:1 on the editor background). The page's axe-core test checks it.
+monaco.editor.defineTheme('layerlab-light', {
+  base: 'vs',
+  inherit: true,
+  rules: [
+    { token: 'attribute.name', foreground: 'b31d28' },
+    { token: 'comment', foreground: '2a6e2a' },
+  ],
+  colors: { 'editorLineNumber.foreground': '#57606a', 'editorLineNumber.dimmedForeground': '#57606a' },
+});
+monaco.editor.defineTheme('layerlab-dark', {
+  base: 'vs-dark',
+  inherit: true,
+  rules: [{ token: 'comment', foreground: '8fbf7a' }],
+  colors: { 'editorLineNumber.foreground': '#9da7b3', 'editorLineNumber.dimmedForeground': '#9da7b3' },
+});
+
 let images: ImageCatalog | undefined;
 let imagesRequested = false;
 

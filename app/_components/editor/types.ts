@@ -7,6 +7,11 @@ export interface DockerfileEditorProps {
   ariaLabel?: string;
   /** The model's path, e.g. `Dockerfile` or `app/Dockerfile` (one model per path). */
   path?: string;
+  /**
+   * Monaco language id of the file (`dockerfile`, `shell`, `yaml`, `markdown`, `json`,
+   * `plaintext`). Default: the Dockerfile language. Lint markers attach only to Dockerfiles.
+   */
+  language?: string;
   /** CSS height of the editor. Default 24rem. */
   height?: string;
 }

@@ -2,6 +2,7 @@
 // trailing slash the static export needs, so lesson links are plain anchors (full page loads).
 import type { Lesson } from '@/lib/content';
 import { lessonHref } from '../../_lib/lessons';
+import { LessonProgress } from './lesson-progress';
 import { SectionList } from './section-list';
 
 /** One lesson on the home page: number, title, summary and what it covers. */
@@ -15,6 +16,7 @@ export function LessonCard({ lesson }: { lesson: Lesson }) {
         <a href={href}>{lesson.title}</a>
       </h3>
       <p className="lesson-card__summary">{lesson.summary}</p>
+      <LessonProgress examples={lesson.examples} title={lesson.title} />
       <h4 className="lesson-card__sections-heading">In this lesson</h4>
       <SectionList href={href} sections={lesson.sections} className="section-list section-list--columns" />
       <p className="lesson-card__action">

@@ -1,0 +1,52 @@
+// Every route passes axe-core (WCAG 2.x A and AA rules) with no serious or critical violation:
+// the home page, a lesson, the playground with its views open after a build, its storage dialog,
+// and the not-found page.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page, TestInfo } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { build, openExample } from './playground-helpers';
+
+async function expectAccessible(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  await testInfo.attach(`axe-${name}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious, `axe violations on ${name}`).toEqual([]);
+}
+
+test.describe('accessibility (axe-core)', () => {
+  test.describe.configure({ timeout: 150_000 });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`home and lesson pages (${scheme})`, async ({ page }, testInfo) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto('/');
+      await page.waitForLoadState('networkidle');
+      await expectAccessible(page, testInfo, `home-${scheme}`);
+      await page.goto('/lessons/3.1/');
+      await page.waitForLoadState('networkidle');
+      await expectAccessible(page, testInfo, `lesson-${scheme}`);
+    });
+  }
+
+  test('the not-found page', async ({ page }, testInfo) => {
+    await page.goto('/no-such-page/');
+    await expectAccessible(page, testInfo, 'not-found');
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`the playground, its views after a build and its storage dialog (${scheme})`, async ({ page, watch }, testInfo) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await openExample(page, 'multi-stage-go');
+      await expectAccessible(page, testInfo, `playground-${scheme}`);
+      expect(await build(page, { timeout: 60_000 })).toBe('done');
+      await expect(page.getByTestId('layer-stack')).toBeVisible();
+      await expectAccessible(page, testInfo, `playground-built-${scheme}`);
+      await page.getByRole('button', { name: 'Storage' }).click();
+      await expect(page.getByRole('dialog', { name: 'Storage' })).toBeVisible();
+      await expectAccessible(page, testInfo, `storage-${scheme}`);
+      watch.expectClean();
+    });
+  }
+});
