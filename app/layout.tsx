@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import './globals.css';
+import './_components/lesson/lesson.css';
 
 export const metadata: Metadata = {
   title: { default: 'Layerlab', template: '%s · Layerlab' },
