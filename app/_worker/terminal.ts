@@ -52,6 +52,9 @@ export function createTerminalApi(host: TerminalHost): TerminalApi {
         }
       });
     },
+    resize(columns: number, rows: number) {
+      void host.session().then((session) => session.resize(columns, rows));
+    },
     cancel() {
       if (running !== null) {
         running.abort();

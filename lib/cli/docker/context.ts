@@ -21,6 +21,8 @@ export interface DockerContext {
   readonly sha256: Sha256Factory;
   /** True when stdout is a terminal: progress bars redraw, `-it` is allowed. */
   readonly tty: boolean;
+  /** The terminal's width in columns when it is known (BuildKit's tty frame fits it). */
+  readonly columns?: number;
   /**
    * Asks the user a question on the terminal (`docker image prune`'s `[y/N]`) and returns the
    * answer line; without it the answer is read from stdin, as docker does when piped.

@@ -16,6 +16,8 @@ export interface TerminalServices {
   readonly tty: boolean;
   readonly sha256: Sha256Factory;
   now(): number;
+  /** The terminal's width in columns, once the screen has told it (`resize`). */
+  columns?(): number | undefined;
   /** The history, oldest first, the running line included (bash adds it before running it). */
   history(): readonly string[];
   clearHistory(): void;
@@ -125,6 +127,7 @@ function hostCommands(spec: HostSpec, services: TerminalServices, shell: () => I
       now: () => services.now(),
       sha256: services.sha256,
       tty: onTerminal(ctx),
+      ...(services.columns?.() !== undefined ? { columns: services.columns() as number } : {}),
       ...(services.ask !== undefined ? { prompt: services.ask } : {}),
       enterSession: (session) => services.enterSession(session),
     };

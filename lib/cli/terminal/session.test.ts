@@ -189,4 +189,14 @@ describe('the terminal session', () => {
     expect((await t.type('docker probe')).output).toBe('true\n');
     expect((await t.type('git status')).output).toBe('git on workstation\n');
   });
+
+  it('tells docker the screen width once the terminal is resized', async () => {
+    const probe: DockerCommand = { path: ['probe'], summary: '', usage: '', run: async (_a, ctx) => (ctx.shell.stdout.write(`${ctx.columns ?? 'unknown'}\n`), 0) };
+    const t = await createTestTerminal({ dockerCommands: [probe] });
+    expect((await t.type('docker probe')).output).toBe('unknown\n');
+    t.session.resize(52, 20);
+    expect((await t.type('docker probe')).output).toBe('52\n');
+    t.session.resize(0, 20); // a nonsense size is ignored
+    expect((await t.type('docker probe')).output).toBe('52\n');
+  });
 });

@@ -83,6 +83,8 @@ export interface TerminalSession {
   snapshot(): TerminalSnapshot;
   /** Closes every session on the stack (containers stop their `-it` shell). */
   close(): Promise<void>;
+  /** The screen changed size: docker's tty output (BuildKit's frame) fits the new width. */
+  resize(columns: number, rows: number): void;
 }
 
 export async function createTerminalSession(options: TerminalOptions): Promise<TerminalSession> {
@@ -91,12 +93,14 @@ export async function createTerminalSession(options: TerminalOptions): Promise<T
   const historySize = options.historySize ?? 1000;
   let history: string[] = [...(options.restore?.history ?? [])];
   let entered: ShellSession[] = [];
+  let columns: number | undefined;
   const services: TerminalServices = {
     hosts,
     hostIo,
     tty: options.tty ?? false,
     sha256: options.sha256,
     now: options.now ?? (() => Date.now()),
+    columns: () => columns,
     history: () => history,
     clearHistory: () => {
       history = [];
@@ -186,6 +190,9 @@ export async function createTerminalSession(options: TerminalOptions): Promise<T
     }),
     async close() {
       for (const session of [...stack].reverse()) await session.close?.();
+    },
+    resize(width: number) {
+      if (Number.isInteger(width) && width > 0) columns = width;
     },
   };
 }

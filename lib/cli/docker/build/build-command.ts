@@ -96,7 +96,7 @@ async function runBuildCommand(argv: readonly string[], ctx: DockerContext, buil
     progress: flags.progress,
     quiet: flags.quiet,
     tty: ctx.tty,
-    width: Number(ctx.shell.env.COLUMNS) > 0 ? Number(ctx.shell.env.COLUMNS) : 80,
+    width: Number(ctx.shell.env.COLUMNS) > 0 ? Number(ctx.shell.env.COLUMNS) : (ctx.columns ?? 80),
     ...(flags.legacy || vertexOffset > 0 ? {} : { builder: { name: builder.name, driver: builder.driver } }),
     classicDeprecation: false,
     classicRunStatus: true,
