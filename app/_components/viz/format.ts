@@ -1,36 +1,13 @@
 /**
  * Formatting for the views. Sizes are written as Docker writes them (`docker images`, `docker
  * history`: go-units `HumanSizeWithPrecision(x, 3)`, decimal units, `135MB`, `1.07GB`), so a figure
- * in a view reads the same as in the terminal beside it. Written here rather than imported from
- * lib/cli so the lazily loaded views do not pull the CLI into their chunk.
+ * in a view reads the same as in the terminal beside it. They come from lib/util (go-units), the
+ * same functions the docker CLI prints with, without pulling the CLI into the views' chunk.
  */
-
-const UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
-
-/** Go's `%.3g`: three significant digits, trailing zeros dropped, `1e+03` from 1000 on. */
-function goG3(value: number): string {
-  if (value === 0) return '0';
-  const rounded = Number(value.toPrecision(3));
-  const exponent = Math.floor(Math.log10(Math.abs(rounded)));
-  const trim = (text: string) => (text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text);
-  if (exponent < -4 || exponent >= 3) {
-    const [mantissa = '', exp = '0'] = value.toExponential(2).split('e');
-    const digits = exp.replace(/^[+-]/, '').padStart(2, '0');
-    return `${trim(mantissa)}e${exp.startsWith('-') ? '-' : '+'}${digits}`;
-  }
-  return trim(value.toPrecision(3));
-}
+import { humanDuration, humanSize } from '@/lib/util';
 
 /** `0B`, `1.23kB`, `7.8MB`, `135MB`, `1.07GB`: Docker's size column. */
-export function formatSize(bytes: number): string {
-  let size = bytes;
-  let unit = 0;
-  while (size >= 1000 && unit < UNITS.length - 1) {
-    size /= 1000;
-    unit++;
-  }
-  return `${goG3(size)}${UNITS[unit]}`;
-}
+export const formatSize = humanSize;
 
 /** `1,234,567 bytes` for titles and screen readers, where the exact figure matters. */
 export function formatBytesExact(bytes: number): string {
@@ -102,22 +79,7 @@ export function ellipsis(text: string, max: number): string {
 }
 
 /** go-units `HumanDuration`, as `docker history` prints CREATED (`3 days ago`). */
-export function humanDuration(ms: number): string {
-  const seconds = Math.trunc(ms / 1000);
-  if (seconds < 1) return 'Less than a second';
-  if (seconds === 1) return '1 second';
-  if (seconds < 60) return `${seconds} seconds`;
-  const minutes = Math.trunc(ms / 60_000);
-  if (minutes === 1) return 'About a minute';
-  if (minutes < 60) return `${minutes} minutes`;
-  const hours = Math.round(ms / 3_600_000);
-  if (hours === 1) return 'About an hour';
-  if (hours < 48) return `${hours} hours`;
-  if (hours < 24 * 7 * 2) return `${Math.trunc(hours / 24)} days`;
-  if (hours < 24 * 30 * 2) return `${Math.trunc(hours / 24 / 7)} weeks`;
-  if (hours < 24 * 365 * 2) return `${Math.trunc(hours / 24 / 30)} months`;
-  return `${Math.trunc(Math.trunc(ms / 3_600_000) / 24 / 365)} years`;
-}
+export { humanDuration };
 
 /** Times up to 2000-01-01 print `N/A` in `docker history` (fixed build timestamps land there). */
 const EPOCH_2000 = Date.parse('2000-01-01T00:00:00Z');
