@@ -1,6 +1,6 @@
 import type { BuildOutcome, EngineApi, EngineChange, StorageState, TerminalApi } from '@/app/_lib/engine/api';
 import { createHubImages, createTerminalSession, HOSTS, terminalWiring, WORKSTATION, type HostIo, type TerminalSession } from '@/lib/cli';
-import { createHub, createRegistries, databaseName, EngineError, formatQuotaMessage, HUB_FILES, isEngineError, type EngineErrorCode, type Registries, type Store } from '@/lib/engine';
+import { createRegistries, databaseName, EngineError, formatQuotaMessage, isEngineError, type EngineErrorCode, type Registries, type Store } from '@/lib/engine';
 import { isFsError, type ShellFs } from '@/lib/shell';
 import type { Sha256Factory } from '@/lib/util';
 import { readLastBuild, runWorkspaceBuild } from './builds';
@@ -129,7 +129,7 @@ export function createEngine(env: EngineEnv): Engine {
     const registries = createRegistries({
       store: await storeOf('registries'),
       sha256: env.sha256,
-      builtin: createHubImages(createHub({ files: HUB_FILES }), env.sha256),
+      builtin: createHubImages(env.sha256),
       ...(env.fetch !== undefined ? { fetch: env.fetch } : {}),
     });
     const workspace = env.openFiles(WORKSPACE_FILES, files.WORKSPACE);

@@ -3,7 +3,7 @@
  * workspace, a fixed clock, and the real shell in front so `docker images -q | wc -l` and
  * `$(...)` work as in the terminal. Not used by the app.
  */
-import { createHub, createMemoryStore, createRegistries, HUB_FILES, type Hub, type Registries, type Store } from '@/lib/engine';
+import { createMemoryStore, createRegistries, type Registries, type Store } from '@/lib/engine';
 import { createCoreutils, createMemoryFs, runShell, type CommandTable, type ShellFs } from '@/lib/shell';
 import { wasmSha256 } from '@/lib/util';
 import type { DockerContext, ShellSession } from './context';
@@ -27,18 +27,15 @@ export interface DockerTestbed {
 
 export const TESTBED_START = Date.parse('2026-11-28T12:00:00Z');
 
-let sharedHub: Hub | undefined;
-
 /**
  * Registries over a fresh memory store, serving the built-in hub (loaded once per process: it is
  * read-only); `fetch` reaches real registries (tests pass an in-process fake or the real one).
  */
 export function createTestRegistries(options: { fetch?: typeof fetch; store?: Store; chunkSize?: number } = {}): Registries {
-  sharedHub ??= createHub({ files: HUB_FILES });
   return createRegistries({
     store: options.store ?? createMemoryStore(),
     sha256: wasmSha256,
-    builtin: createHubImages(sharedHub, wasmSha256),
+    builtin: createHubImages(wasmSha256),
     ...(options.fetch !== undefined ? { fetch: options.fetch } : {}),
     ...(options.chunkSize !== undefined ? { chunkSize: options.chunkSize } : {}),
   });

@@ -1,4 +1,4 @@
-import { createHub, createRegistries, HUB_FILES, type Store } from '@/lib/engine';
+import { createRegistries, type Store } from '@/lib/engine';
 import { createHubImages } from '../docker/registry';
 import { wasmSha256 } from '@/lib/util';
 import { parseOptions, STATE_OPTION, UsageError } from '../common/options';
@@ -62,7 +62,7 @@ export async function shCommand(argv: readonly string[], io: CliIO): Promise<num
     const registries = createRegistries({
       store: await store(REGISTRIES),
       sha256,
-      builtin: createHubImages(createHub({ files: HUB_FILES }), sha256),
+      builtin: createHubImages(sha256),
       fetch: globalThis.fetch.bind(globalThis),
     });
     const session = await createTerminalSession({

@@ -1,5 +1,13 @@
-import { createHub, createHubImageSource, HUB_FILES, type ImageSource } from '@/lib/engine';
+import { createHub, createHubImageSource, HUB_FILES, type Hub, type ImageSource } from '@/lib/engine';
 import type { Sha256Factory } from '@/lib/util';
+
+let hub: Hub | undefined;
+
+/** The built-in hub's catalog, parsed once per process (it is read-only). */
+export function sharedHub(): Hub {
+  hub ??= createHub({ files: HUB_FILES });
+  return hub;
+}
 
 /**
  * The built-in registry as a build's image source, made once per process and hasher: the hub's
@@ -11,7 +19,7 @@ const sources = new WeakMap<Sha256Factory, ImageSource>();
 export function sharedHubSource(sha256: Sha256Factory): ImageSource {
   let source = sources.get(sha256);
   if (source === undefined) {
-    source = createHubImageSource(createHub({ files: HUB_FILES }), sha256);
+    source = createHubImageSource(sharedHub(), sha256);
     sources.set(sha256, source);
   }
   return source;

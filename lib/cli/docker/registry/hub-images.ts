@@ -12,15 +12,17 @@ import {
   type RemoteImageContent,
 } from '@/lib/engine';
 import type { Digest, Sha256Factory } from '@/lib/util';
+import { sharedHub, sharedHubSource } from '../build/hub-source';
 
 /**
  * The built-in hub as the modeled registries' read-only content (`BuiltinImages`): Docker Hub's
  * official images and the hub's gcr.io / ghcr.io repositories. Images come from the same
- * `createHubImageSource` the build pulls FROM with, so a `docker pull` and a `FROM` see one digest.
+ * image source the build pulls FROM with (`sharedHubSource`), so a `docker pull` and a `FROM` see
+ * one digest and hash a base layer once per process, not once for each.
  * (lib/engine/hub and lib/engine/registry are siblings, so the adapter lives here.)
  */
-export function createHubImages(hub: Hub, sha256: Sha256Factory): BuiltinImages {
-  const source = createHubImageSource(hub, sha256);
+export function createHubImages(sha256: Sha256Factory, hub: Hub = sharedHub()): BuiltinImages {
+  const source = hub === sharedHub() ? sharedHubSource(sha256) : createHubImageSource(hub, sha256);
   /** `manifest digest|platform` → canonical reference, filled as images are resolved. */
   const byDigest = new Map<string, string>();
   let images: HubImage[] | undefined;
