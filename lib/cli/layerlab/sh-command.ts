@@ -66,7 +66,7 @@ export async function shCommand(argv: readonly string[], io: CliIO): Promise<num
       fetch: globalThis.fetch.bind(globalThis),
     });
     const session = await createTerminalSession({
-      ...terminalWiring({ registries }),
+      ...terminalWiring({ registries, ...(io.now !== undefined ? { now: io.now } : {}) }),
       hostIo: {
         store,
         fs: (host) => (host === WORKSTATION ? openWorkspace(workdir, '/workspace') : openWorkspace(`${hostDir(host)}/files`, '/')),

@@ -10,10 +10,11 @@ import type { TerminalOptions } from './session';
  * answers of running containers for `curl`, and reopening `docker run -it` sessions after a
  * reload. Each is optional; the terminal works without it and says so where it matters.
  */
-export function terminalWiring(services: { registries?: Registries } = {}): Pick<TerminalOptions, 'commands' | 'dockerExtras' | 'answerHttp' | 'reopenSession'> {
-  const { registries } = services;
+export function terminalWiring(services: { registries?: Registries; now?: () => number } = {}): Pick<TerminalOptions, 'commands' | 'dockerExtras' | 'answerHttp' | 'reopenSession'> {
+  const { registries, now } = services;
   return {
-    commands: () => ({ git: createGitCommand() }),
+    // git dates its commits with the terminal's clock, as docker dates its images.
+    commands: () => ({ git: createGitCommand(now !== undefined ? { now } : {}) }),
     ...(registries !== undefined ? { dockerExtras: () => ({ registries }) } : {}),
     answerHttp: answerFromContainers,
     reopenSession: reopenContainerSession,
