@@ -6,6 +6,9 @@ import { runDocker } from '../docker/program';
 import { createCurlCommand, type HttpAnswerer } from './curl';
 import type { HostIo, HostSpec } from './hosts';
 import { createJqCommand } from './jq';
+import { hostFiles } from './host-files';
+import { offlineRegistries } from './offline';
+import { createScpCommand } from './scp';
 import { createSshCommand } from './ssh';
 
 /** What a host's shell needs from the terminal it runs in. */
@@ -52,7 +55,7 @@ export class HostShellSession implements ShellSession {
 
   /** Opens a shell on `spec`; `login` marks an ssh session (its `exit` prints `logout`). */
   static async open(spec: HostSpec, services: TerminalServices, options: { login: boolean; restore?: InteractiveSnapshot }): Promise<HostShellSession> {
-    const fs = await services.hostIo.fs(spec.name);
+    const fs = await hostFiles(spec, await services.hostIo.fs(spec.name));
     if (!(await fs.exists(spec.home))) await fs.mkdir(spec.home, { recursive: true });
     let restore = options.restore;
     // The directory the shell was in may be gone (another --workdir, a deleted folder): start at home.
@@ -122,6 +125,7 @@ function hostCommands(spec: HostSpec, services: TerminalServices, shell: () => I
   const docker: Command = async (ctx) => {
     const context: DockerContext = {
       ...services.dockerExtras?.(),
+      ...(spec.offline === true ? { registries: offlineRegistries() } : {}),
       shell: ctx,
       daemon: await daemon(),
       now: () => services.now(),
@@ -133,9 +137,12 @@ function hostCommands(spec: HostSpec, services: TerminalServices, shell: () => I
     };
     return services.dockerCommands === undefined ? runDocker(ctx.args, context) : runDocker(ctx.args, context, services.dockerCommands);
   };
+  const coreutils = createCoreutils();
   return {
-    ...createCoreutils(),
+    ...coreutils,
     tree,
+    // The host's clock is the terminal's (coreutils' date reads SOURCE_DATE_EPOCH, for builds).
+    date: (ctx) => coreutils.date?.({ ...ctx, env: { SOURCE_DATE_EPOCH: String(Math.floor(services.now() / 1000)), ...ctx.env } }) ?? Promise.resolve(127),
     clear: async (ctx) => {
       // clear(1) writes the terminal's clear-screen sequence; without a terminal there is none.
       if (onTerminal(ctx)) ctx.stdout.write('\x1b[H\x1b[2J\x1b[3J');
@@ -149,6 +156,7 @@ function hostCommands(spec: HostSpec, services: TerminalServices, shell: () => I
       open: (target) => HostShellSession.open(target, services, { login: true }),
       enter: (session) => services.enterSession(session),
     }),
+    scp: createScpCommand({ hosts: services.hosts, hostIo: services.hostIo, local: spec, isTerminal: onTerminal, ...(services.columns !== undefined ? { columns: services.columns } : {}) }),
     ...services.extraCommands?.(spec),
   };
 }

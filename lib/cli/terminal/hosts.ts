@@ -15,6 +15,8 @@ export interface HostSpec {
   readonly user: string;
   /** $HOME; on the workstation the workspace root (the browser's /workspace). */
   readonly home: string;
+  /** No route to any registry (the material's production and airgapped servers): images arrive by `scp` + `docker load`. */
+  readonly offline?: boolean;
 }
 
 export const WORKSTATION = 'workstation';
@@ -23,6 +25,8 @@ export const HOSTS: readonly HostSpec[] = [
   { name: WORKSTATION, user: 'student', home: '/workspace' },
   { name: 'staging-server', user: 'student', home: '/home/student' },
   { name: 'prod-server', user: 'student', home: '/home/student' },
+  { name: 'production-server', user: 'student', home: '/home/student', offline: true },
+  { name: 'airgapped-server', user: 'student', home: '/home/student', offline: true },
 ];
 
 /** What the face that runs the terminal provides per host; each is opened once, on first use. */

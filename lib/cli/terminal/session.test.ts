@@ -122,7 +122,10 @@ describe('the terminal session', () => {
     const a = await createTestTerminal();
     await a.type('mkdir -p app && cd app && X=7');
     await a.type('ssh staging-server');
-    await a.type('cd /tmp 2>/dev/null; Y=8');
+    await a.type('mkdir /tmp/work && cd /tmp/work; Y=8');
+    expect(a.session.prompt()).toBe('student@staging-server:/tmp/work$ ');
+    await a.files.get('staging-server')?.rm('/tmp/work', { recursive: true });
+    // The directory it was in is gone: the restored shell starts at home, as a new login does.
     const b = await createTestTerminal({ restore: a.session.snapshot() }, { stores: a.stores, files: a.files });
     expect(b.session.prompt()).toBe('student@staging-server:~$ ');
     expect((await b.type('echo $Y')).output).toBe('8\n');
