@@ -12,7 +12,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['node_modules/**', '.next/**', 'out/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', '.layerlab/**', 'content/examples/**'],
+    ignores: ['node_modules/**', '.next/**', 'out/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', '.layerlab/**', 'content/examples/**', 'content/lessons/*/labs/**'],
   },
   {
     rules: {
