@@ -5,7 +5,9 @@ export type ContentErrorCode =
   | 'body-invalid'
   | 'id-mismatch'
   | 'duplicate-id'
-  | 'unknown-lesson';
+  | 'unknown-lesson'
+  | 'pack-invalid'
+  | 'course-invalid';
 
 /**
  * The one error type of `lib/content`. Its message always starts with the file's path so an

@@ -199,5 +199,7 @@ export interface CourseIssue {
   /** Dotted path inside the file (`questions[4].answers[0]`), empty for the whole file. */
   readonly at: string;
   readonly line?: number;
+  /** 1-based column, for YAML syntax errors. */
+  readonly column?: number;
   readonly message: string;
 }

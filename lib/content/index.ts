@@ -9,5 +9,29 @@ export {
 } from './lesson-schema';
 export { parseLesson } from './parse-lesson';
 export { sortLessons } from './sort-lessons';
-export { collectHeadings, collectTryIts, escapeHtml, renderLessonHtml, type MarkdownHeading, type RenderLessonOptions } from './markdown';
+export {
+  collectHeadings,
+  collectTryIts,
+  escapeHtml,
+  renderExerciseMarkdown,
+  renderLessonHtml,
+  type MarkdownHeading,
+  type RenderExerciseOptions,
+  type RenderLessonOptions,
+  type SafeMarkdownOptions,
+} from './markdown';
+export { safeImageSrc, safeLinkHref } from './markdown-safety';
 export { toSlug } from './slug';
+export * from './exercise-types';
+export {
+  BLANK_PATTERN,
+  exerciseFileSchema,
+  exerciseIdSchema,
+  exerciseSchemas,
+  LAB_KINDS,
+  QUIZ_KINDS,
+} from './exercise-schema';
+export { formatCourseIssue, formatDataPath } from './course-issues';
+export { lessonOfPath, parseExerciseFile, type ParseExerciseOptions, type ParsedExerciseFile } from './parse-exercises';
+export { loadCourse, type Course, type LoadedCourse } from './load-course';
+export { checkPackPath, PACK_LIMITS, PACK_ROOT, readContentPack, writeContentPack, type ContentPack } from './content-pack';

@@ -5,6 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { parseLesson } from './parse-lesson';
 import { renderLessonHtml } from './markdown';
 import { sortLessons } from './sort-lessons';
+import { formatCourseIssue } from './course-issues';
+import { loadCourse } from './load-course';
+
+/** Every file under content/lessons by its course path, as app/_lib/lessons.ts reads them. */
+function courseFiles(relative = 'content/lessons', files = new Map<string, string>()): Map<string, string> {
+  for (const entry of readdirSync(join(root, relative), { withFileTypes: true })) {
+    const path = `${relative}/${entry.name}`;
+    if (entry.isDirectory()) courseFiles(path, files);
+    else if (entry.isFile()) files.set(path, readFileSync(join(root, path), 'utf8'));
+  }
+  return files;
+}
 
 const root = join(import.meta.dirname, '..', '..');
 const folders = readdirSync(join(root, 'content', 'lessons'), { withFileTypes: true })
@@ -51,5 +63,11 @@ describe('content/lessons', () => {
       'Best practices',
       'Key takeaways',
     ]);
+  });
+
+  it('load as a course with every exercise valid', () => {
+    const { course, issues } = loadCourse(courseFiles());
+    expect(issues.map(formatCourseIssue)).toEqual([]);
+    expect(course.lessons.map((l) => l.id)).toEqual(sortLessons(lessons.map(({ path, text }) => parseLesson(path, text))).map((l) => l.id));
   });
 });

@@ -1,4 +1,5 @@
-import { Marked, type Token, type TokenizerAndRendererExtension, type Tokens } from 'marked';
+import { Marked, type RendererObject, type Token, type TokenizerAndRendererExtension, type Tokens } from 'marked';
+import { safeImageSrc, safeLinkHref, urlScheme } from './markdown-safety';
 import { createSlugger } from './slug';
 
 export interface MarkdownHeading {
@@ -57,7 +58,12 @@ export function collectTryIts(markdown: string): string[] {
   return ids;
 }
 
-export interface RenderLessonOptions {
+export interface SafeMarkdownOptions {
+  /** Let images load from http(s) hosts. Default false: only images inside the course. */
+  allowRemoteImages?: boolean;
+}
+
+export interface RenderLessonOptions extends SafeMarkdownOptions {
   /** Example titles by id, for the "Try it" links' text. */
   exampleTitles?: ReadonlyMap<string, string>;
   /** Where a "Try it" link goes. Default `/playground/?example=<id>`. */
@@ -95,10 +101,52 @@ const languageLabels: Record<string, string> = {
   yml: 'YAML',
 };
 
+function titleAttr(title: string | null | undefined): string {
+  return title == null || title === '' ? '' : ` title="${escapeHtml(title)}"`;
+}
+
 /**
- * Render a lesson body to HTML. Lesson files are ours, but raw HTML is still escaped rather than
- * passed through: a stray `<details>` or `<script>` in Markdown should show up as text, not change
- * the page. Headings get the same ids as `collectHeadings` gives them.
+ * The renderers that make Markdown from a content pack safe to put in the page: raw HTML (block
+ * and inline) is escaped, so the only tags and attributes are the ones written here, with escaped
+ * values; links and images pass the URL policy of markdown-safety.ts or are reduced to their text.
+ */
+function safeRenderers(options: SafeMarkdownOptions): RendererObject {
+  return {
+    html({ text }) {
+      return escapeHtml(text);
+    },
+    link({ href, title, tokens }) {
+      const inner = this.parser.parseInline(tokens);
+      const safe = safeLinkHref(href);
+      if (safe == null) return inner;
+      const external = urlScheme(safe) === 'http' || urlScheme(safe) === 'https' || safe.startsWith('//');
+      const rel = external ? ' rel="noopener noreferrer nofollow"' : '';
+      return `<a href="${escapeHtml(safe)}"${titleAttr(title)}${rel}>${inner}</a>`;
+    },
+    image({ href, title, text }) {
+      const safe = safeImageSrc(href, options.allowRemoteImages === true);
+      if (safe == null) return text === '' ? '' : `<span class="image-dropped">${escapeHtml(text)}</span>`;
+      return `<img src="${escapeHtml(safe)}" alt="${escapeHtml(text)}"${titleAttr(title)} loading="lazy">`;
+    },
+  };
+}
+
+function codeBlock(text: string, lang: string | undefined): string {
+  const language = (lang ?? '').trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  const label = languageLabels[language];
+  const langAttr = language === '' ? '' : ` class="language-${escapeHtml(language)}"`;
+  const caption = label == null ? '' : `<div class="code-label" aria-hidden="true">${label}</div>`;
+  // tabindex: a scrollable <pre> must be reachable by keyboard to be scrolled.
+  return (
+    `<div class="code-block">${caption}` +
+    `<pre tabindex="0"${label == null ? '' : ` aria-label="${label} code"`}><code${langAttr}>${escapeHtml(text.replace(/\n$/, ''))}</code></pre></div>\n`
+  );
+}
+
+/**
+ * Render a lesson body to HTML. Lessons may come from an untrusted content pack: raw HTML is escaped
+ * rather than passed through (a stray `<details>` or `<script>` shows up as text), and links and
+ * images follow the URL policy of markdown-safety.ts. Headings get the same ids as `collectHeadings` gives them.
  */
 export function renderLessonHtml(markdown: string, options: RenderLessonOptions = {}): string {
   const slug = createSlugger();
@@ -111,25 +159,40 @@ export function renderLessonHtml(markdown: string, options: RenderLessonOptions 
     ...lexerOptions,
     extensions: [tryItExtension(tryIt)],
     renderer: {
-      html({ text }) {
-        return escapeHtml(text);
-      },
+      ...safeRenderers(options),
       heading({ tokens, depth, text }) {
         const id = slug(plainText(tokens, text).trim());
         return `<h${depth} id="${escapeHtml(id)}">${this.parser.parseInline(tokens)}</h${depth}>\n`;
       },
       code({ text, lang }) {
-        const language = (lang ?? '').trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-        const label = languageLabels[language];
-        const langAttr = language === '' ? '' : ` class="language-${escapeHtml(language)}"`;
-        const caption = label == null ? '' : `<div class="code-label" aria-hidden="true">${label}</div>`;
-        // tabindex: a scrollable <pre> must be reachable by keyboard to be scrolled.
-        return (
-          `<div class="code-block">${caption}` +
-          `<pre tabindex="0"${label == null ? '' : ` aria-label="${label} code"`}><code${langAttr}>${escapeHtml(text.replace(/\n$/, ''))}</code></pre></div>\n`
-        );
+        return codeBlock(text, lang);
       },
     },
   });
   return marked.parse(markdown, { async: false });
+}
+
+export interface RenderExerciseOptions extends SafeMarkdownOptions {
+  /** Render one line of inline Markdown without a wrapping `<p>` (choice options, titles). */
+  inline?: boolean;
+}
+
+/**
+ * Render an exercise's Markdown (prompt, explanation, hints, feedback, option text) with the same
+ * safety as lessons. Headings get no ids, so they cannot clash with the lesson's.
+ */
+export function renderExerciseMarkdown(markdown: string, options: RenderExerciseOptions = {}): string {
+  const marked = new Marked({
+    ...lexerOptions,
+    renderer: {
+      ...safeRenderers(options),
+      heading({ tokens, depth }) {
+        return `<h${depth}>${this.parser.parseInline(tokens)}</h${depth}>\n`;
+      },
+      code({ text, lang }) {
+        return codeBlock(text, lang);
+      },
+    },
+  });
+  return options.inline === true ? marked.parseInline(markdown, { async: false }) : marked.parse(markdown, { async: false });
 }
