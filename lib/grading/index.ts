@@ -15,6 +15,5 @@ export type * from './checks/types';
 export { CHECK_KINDS, evaluateCheck, gradeLab } from './checks/evaluate';
 export { splitCommands, commandMatches } from './checks/history-checks';
 export { historyFromSnapshot } from './checks/history-file';
-// Lesson 3.1's interview rubrics (data until rubrics live in content/lessons/3.1 YAML).
-export { INTERVIEW_LAYERS, INTERVIEW_OPTIMIZE, INTERVIEW_SAVE_EXPORT, RUBRICS_3_1 } from './rubrics/3.1';
+// Agreement of the keyword check with instructor labels (rubrics live in the exercise YAML).
 export { measureAgreement, pearson, type Agreement } from './rubrics/accuracy';
