@@ -35,3 +35,5 @@ export { formatCourseIssue, formatDataPath } from './course-issues';
 export { lessonOfPath, parseExerciseFile, type ParseExerciseOptions, type ParsedExerciseFile } from './parse-exercises';
 export { loadCourse, type Course, type LoadedCourse } from './load-course';
 export { checkPackPath, PACK_LIMITS, PACK_ROOT, readContentPack, writeContentPack, type ContentPack } from './content-pack';
+export { parseGift, type GiftIssue, type ParseGiftOptions, type ParseGiftResult } from './gift/parse';
+export { formatGift, type FormatGiftResult } from './gift/format';
