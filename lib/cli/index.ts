@@ -11,3 +11,5 @@ export { runBuild, type BuildRun, type BuildRunResult, type ProgressMode } from 
 export { openShellContext, ContextNotFound } from './docker/build/shell-context';
 export { sharedHubSource } from './docker/build/hub-source';
 export { createHubImages } from './docker/registry';
+// For lib/grading's lab runner (runLabScenario): a scratch workspace for a headless terminal.
+export { createMemoryFs } from '@/lib/shell';

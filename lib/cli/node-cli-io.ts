@@ -6,6 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { access, open, readFile, rename, rm } from 'node:fs/promises';
 import type { CliIO } from './layerlab/io';
+import { readContentDir } from './node-content';
 import { openNodeContext } from './node-context';
 import { nodeSha256 } from './node-io';
 import { createDirectoryStore } from './node-store';
@@ -53,6 +54,7 @@ export function createNodeCliIO(options: NodeCliOptions): CliIO {
     },
     openContext: (dir) => openNodeContext(dir),
     openWorkspace: (dir, mount) => createNodeWorkspaceFs(dir, { mount }),
+    readContent: (dir, subs) => readContentDir(dir, subs),
     sha256: nodeSha256,
     now: () => Date.now(),
   };

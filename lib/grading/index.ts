@@ -17,3 +17,8 @@ export { splitCommands, commandMatches } from './checks/history-checks';
 export { historyFromSnapshot } from './checks/history-file';
 // Agreement of the keyword check with instructor labels (rubrics live in the exercise YAML).
 export { measureAgreement, pearson, type Agreement } from './rubrics/accuracy';
+// Lab exercises (lib/content's LabExercise): check parameters, grading a student's state, playing a lab headless.
+export { toLabDefinition, gradeLabAttempt } from './labs/to-lab-definition';
+export { validateLabCheck, LAB_CHECK_KINDS } from './labs/validate-check';
+export { runLabScenario, writeLabFiles, gradingFsOf, LAB_WORKSPACE, LAB_EPOCH, type LabScenarioOptions } from './labs/lab-scenario';
+export { buildLabImage, type LabBuildIo } from './labs/build-lab';

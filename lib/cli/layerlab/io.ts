@@ -30,6 +30,11 @@ export interface CliIO {
   openWorkspace?(dir: string, mount: string): Promise<ShellFs>;
   /** The build context at `dir`. */
   openContext?(dir: string): Promise<BuildContext>;
+  /**
+   * A course folder's text files as course paths (`content/lessons/3.1/labs.yaml` → text), the
+   * sub-folders of `dir` given by `subs` (default `lessons`): `layerlab grade` / `content check`.
+   */
+  readContent?(dir: string, subs?: readonly string[]): Promise<Map<string, string>>;
   /** The fastest sha256 available (Node's OpenSSL in the CLI). */
   sha256?: Sha256Factory;
   /** Wall clock in ms since the epoch (`docker images` CREATED). */

@@ -2,6 +2,8 @@ import { UsageError } from '../common/options';
 import type { CliIO } from './io';
 import { analyzeCommand } from './analyze-command';
 import { buildCommand } from './build-command';
+import { contentCommand } from './content-command';
+import { gradeCommand } from './grade-command';
 import { imagesCommand } from './images-command';
 import { inspectCommand } from './inspect-command';
 import { lintCommand } from './lint-command';
@@ -24,6 +26,8 @@ Commands:
   images  List images (docker images)
   analyze Explore an image like dive: layers, efficiency, wasted bytes and why (--ci, --layer N, --json)
   sh      Run commands in the terminal's shell (docker, ssh, jq, tar, …), headless
+  grade   Grade an answer or a lab (exit 0 passed, 1 not passed, 2 usage or content error)
+  content Check a course folder: schemas, labs' solutions and starters, examples (content check)
 
 Global options:
   --state DIR   Where images live (default $LAYERLAB_STATE, else ./.layerlab)
@@ -41,6 +45,8 @@ const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIO) => 
   images: imagesCommand,
   analyze: analyzeCommand,
   sh: shCommand,
+  grade: gradeCommand,
+  content: contentCommand,
 };
 
 /** Runs one `layerlab` invocation and returns its exit code; never throws for user input. */

@@ -1,5 +1,8 @@
 import { roundScore } from '../score';
 import { checkCommand } from './history-checks';
+import { checkLayerReused } from './layer-reuse';
+import { checkContextSize } from './context-size';
+import { checkWorkspaceFile } from './workspace-file';
 import { checkConfig, checkDanglingCount, checkFile, checkImageExists, checkImageSize, checkImageStarts, checkLayerCount } from './image-checks';
 import type { CheckResult, GradingContext, LabCheck, LabCheckKind, LabCheckSpec, LabDefinition, LabResult, Observation } from './types';
 import { checkArchiveTags, checkBaseImage, checkBuildCached, checkLintClean, checkRegistryTag, checkStageCount } from './workspace-checks';
@@ -17,10 +20,13 @@ export const CHECK_KINDS: { readonly [K in LabCheckKind]: Evaluator<K> } = {
   file: (c, ctx) => checkFile(ctx, c.image, c.path, c.present),
   'image-starts': (c, ctx) => checkImageStarts(ctx, c.image, c.args ?? []),
   'build-cached': (c, ctx) => checkBuildCached(ctx, c.step, c.cached),
+  'layer-reused': (c, ctx) => checkLayerReused(ctx, c.image, c.previous, c.step, c.reused),
   command: (c, ctx) => checkCommand(ctx, c.command, c.used),
   'archive-tags': (c, ctx) => checkArchiveTags(ctx, c.path, c.tags, c.layers),
-  'registry-tag': (c, ctx) => checkRegistryTag(ctx, c.ref, c.sameAs),
+  'registry-tag': (c, ctx) => checkRegistryTag(ctx, c.ref, c.sameAs, c.platforms),
   'dangling-count': (c, ctx) => checkDanglingCount(ctx, c),
+  'context-size': (c, ctx) => checkContextSize(ctx, c.dockerfile, c.below, c.above),
+  'workspace-file': (c, ctx) => checkWorkspaceFile(ctx, c.path, c),
   'lint-clean': (c, ctx) => checkLintClean(ctx, c.dockerfile, c.rules),
 };
 

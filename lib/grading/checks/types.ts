@@ -1,4 +1,4 @@
-import type { BuildResult, Registries, Store } from '@/lib/engine';
+import type { BuildContext, BuildResult, Registries, Store } from '@/lib/engine';
 import type { Sha256Factory } from '@/lib/util';
 
 /**
@@ -38,12 +38,18 @@ export type LabCheckSpec =
   | { readonly kind: 'image-starts'; readonly image: string; readonly args?: readonly string[] }
   /** In the last build, steps whose instruction matches (`*` wildcards) were — or were not — taken from the cache. */
   | { readonly kind: 'build-cached'; readonly step: string; readonly cached: boolean }
+  /** Comparing two images the student built (before and after a change): the step's layer is — or is not — the same one. */
+  | { readonly kind: 'layer-reused'; readonly image: string; readonly previous: string; readonly step: string; readonly reused: boolean }
   /** A command of the terminal history matches (`docker save -o *`): canonical words, flags in any order. */
   | { readonly kind: 'command'; readonly command: string; readonly used: boolean }
   /** A workspace tar written by `docker save` holds these tags (and optionally a layer count). */
   | ({ readonly kind: 'archive-tags'; readonly path: string; readonly tags: readonly string[] } & { readonly layers?: CountRange })
-  /** A registry has the tag; with `sameAs`, it is the image a local reference names. */
-  | { readonly kind: 'registry-tag'; readonly ref: string; readonly sameAs?: string }
+  /** A registry has the tag; with `sameAs`, it is the image a local reference names; with `platforms`, a variant for each. */
+  | { readonly kind: 'registry-tag'; readonly ref: string; readonly sameAs?: string; readonly platforms?: readonly string[] }
+  /** Bytes `docker build .` sends from the workspace after `.dockerignore` (BuildKit's `transferring context`). */
+  | { readonly kind: 'context-size'; readonly dockerfile?: string; readonly below?: SizeSpec; readonly above?: SizeSpec }
+  /** A file in the workspace is there (or, `present: false`, is not) and equals or contains a text. */
+  | { readonly kind: 'workspace-file'; readonly path: string; readonly present?: boolean; readonly equals?: string; readonly contains?: string }
   /** Number of dangling (untagged) images in the store. */
   | ({ readonly kind: 'dangling-count' } & CountRange)
   /** The Dockerfile has no finding of these lint rules (`DL3008`, `LL1001`, …). */
@@ -84,6 +90,8 @@ export interface GradingContext {
   readonly history: readonly string[];
   /** The workspace (paths relative to its root, `/` separators). */
   readonly workspace?: GradingFs;
+  /** The workspace as a build context (for `context-size`; the same one `docker build .` would read). */
+  readonly context?: BuildContext;
   readonly lastBuild?: BuildResult;
   readonly sha256?: Sha256Factory;
   /** Clock for the scratch container of `image-starts` (ms since the epoch; default a fixed time). */

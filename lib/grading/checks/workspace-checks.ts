@@ -107,11 +107,20 @@ function normalizeTag(tag: string): string {
 }
 
 /** Pulls the reference into a scratch store: what `docker pull` on a fresh host would get. */
-export async function checkRegistryTag(ctx: GradingContext, ref: string, sameAs?: string): Promise<Observation> {
+export async function checkRegistryTag(ctx: GradingContext, ref: string, sameAs?: string, platforms?: readonly string[]): Promise<Observation> {
   const registries: Registries | undefined = ctx.registries;
   if (registries === undefined) return { ok: false, error: true, detail: 'no registry to ask' };
   const scratch = createMemoryStore();
   try {
+    // `docker pull --platform P` for each wanted variant: a single-platform push has only one.
+    for (const platform of platforms ?? []) {
+      try {
+        await registries.pull({ ref, store: scratch, platform });
+      } catch (error) {
+        return { ok: false, detail: `${ref} has no ${platform} variant: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    }
+    if (platforms !== undefined && platforms.length > 0) return { ok: true, detail: `${ref} is in its registry for ${platforms.join(', ')}` };
     const pulled = await registries.pull({ ref, store: scratch });
     const remoteId = pulled.images[0]?.imageId;
     if (sameAs === undefined) return { ok: remoteId !== undefined, detail: `${ref} is in its registry` };

@@ -1,0 +1,5 @@
+from app.utils import greeting
+
+
+def test_greeting():
+    assert greeting("world") == "Hello, world!"

@@ -1,0 +1,118 @@
+import { createHubImages, createMemoryFs, createTerminalSession, openShellContext, terminalWiring, WORKSTATION, type TerminalSession } from '@/lib/cli';
+import type { LabExercise } from '@/lib/content';
+import { createMemoryStore, createRegistries, type BuildResult, type Store } from '@/lib/engine';
+import { wasmSha256 } from '@/lib/util';
+import type { GradingFs, LabResult } from '../checks/types';
+import { buildLabImage } from './build-lab';
+import { gradeLabAttempt } from './to-lab-definition';
+
+type ShellFs = ReturnType<typeof createMemoryFs>;
+
+/** The workstation's workspace as the terminal shows it (HostSpec home, the browser's /workspace). */
+export const LAB_WORKSPACE = '/workspace';
+/** The scenario's clock starts here and moves a minute per line, so CREATED columns and `until=` filters are stable. */
+export const LAB_EPOCH = Date.parse('2026-01-01T00:00:00Z');
+const STEP_MS = 60_000;
+
+export interface LabScenarioOptions {
+  /** Start of the simulated clock (ms since the epoch). */
+  readonly now?: number;
+}
+
+/** Writes `files` (workspace path → text) under /workspace, creating folders. */
+export async function writeLabFiles(fs: ShellFs, files: Readonly<Record<string, string>>, root = LAB_WORKSPACE): Promise<void> {
+  for (const [path, text] of Object.entries(files)) {
+    const full = `${root}/${path.replace(/^\.?\/+/, '')}`;
+    await fs.mkdir(full.slice(0, full.lastIndexOf('/')), { recursive: true });
+    await fs.writeFile(full, text);
+  }
+}
+
+/** A workspace ShellFs as the checks read it: paths relative to its root, null when missing. */
+export function gradingFsOf(fs: { readFile(path: string): Promise<Uint8Array> }, root = LAB_WORKSPACE): GradingFs {
+  return {
+    readFile: async (path) => {
+      try {
+        return await fs.readFile(`${root}/${path.replace(/^\.?\/+/, '')}`);
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+/**
+ * Plays a lab as a student would, headless, and grades the result (`layerlab content check`, the
+ * authoring page's "Run solution" / "Run starter", tests): a scratch memory store per host, a
+ * memory workspace and memory registries (Docker Hub's built-in images, the modeled private
+ * registries), then the terminal of lib/cli:
+ *
+ * 1. `setup` lines run (not part of the history the checks read);
+ * 2. the starter's files are written and its commands run;
+ * 3. for `solution`, the solution's files are written over them and its commands run — the
+ *    reference solution is applied on top of the starter, as a student would work;
+ * 4. `lab.build`, when given, is built from the workspace (`docker build -t TAG .`);
+ * 5. the checks grade the store, the registries, the workspace, that build and the lines typed
+ *    after setup.
+ *
+ * The transcript shows each line after `$ ` with what the terminal printed (and `[exit N]` for a
+ * failed line). No Node built-ins: it runs in the browser's worker too.
+ */
+export async function runLabScenario(lab: LabExercise, which: 'starter' | 'solution', options: LabScenarioOptions = {}): Promise<{ result: LabResult; transcript: string }> {
+  const sha256 = wasmSha256;
+  let clock = options.now ?? LAB_EPOCH;
+  const now = () => clock;
+  const stores = new Map<string, Store>();
+  const files = new Map<string, ShellFs>();
+  const storeOf = async (host: string) => {
+    let store = stores.get(host);
+    if (store === undefined) stores.set(host, (store = createMemoryStore()));
+    return store;
+  };
+  const fsOf = async (host: string) => {
+    let fs = files.get(host);
+    if (fs === undefined) files.set(host, (fs = createMemoryFs({ [`${host === WORKSTATION ? LAB_WORKSPACE : '/home/student'}/`]: '', '/tmp/': '' })));
+    return fs;
+  };
+  const registryStore = createMemoryStore();
+  const registries = createRegistries({ store: registryStore, sha256, builtin: createHubImages(sha256) });
+  let transcript = '';
+  const out = { stdout: (t: string) => (transcript += t), stderr: (t: string) => (transcript += t) };
+  let session: TerminalSession | undefined;
+  try {
+    session = await createTerminalSession({ ...terminalWiring({ registries, now }), hostIo: { store: storeOf, fs: fsOf }, sha256, now, tty: false });
+    const workstation = await storeOf(WORKSTATION);
+    const workspace = await fsOf(WORKSTATION);
+    const type = async (line: string) => {
+      transcript += `$ ${line}\n`;
+      await session?.runInput(`${line}\n`, out);
+      const ended = await session?.endInput(out);
+      if (ended !== undefined && ended.exitCode !== 0) transcript += `[exit ${ended.exitCode}]\n`;
+      clock += STEP_MS;
+    };
+    if (lab.setup.length > 0) transcript += '# setup\n';
+    for (const line of lab.setup) await type(line);
+    const mark = session.history.length;
+    transcript += `# ${which}\n`;
+    await writeLabFiles(workspace, lab.starter.files);
+    for (const line of lab.starter.commands) await type(line);
+    if (which === 'solution') {
+      await writeLabFiles(workspace, lab.solution.files);
+      for (const line of lab.solution.commands) await type(line);
+    }
+    const history = session.history.slice(mark);
+    let lastBuild: BuildResult | undefined;
+    const context = await openShellContext(workspace, LAB_WORKSPACE);
+    if (lab.build !== undefined) {
+      transcript += `# check: docker build -t ${lab.build.tag}${lab.build.dockerfile !== undefined ? ` -f ${lab.build.dockerfile}` : ''} .\n`;
+      lastBuild = await buildLabImage(lab.build, { store: workstation, context, sha256, now, output: out.stdout });
+    }
+    const result = await gradeLabAttempt(lab, { store: workstation, registries, history, workspace: gradingFsOf(workspace), context, sha256, now: clock, ...(lastBuild !== undefined ? { lastBuild } : {}) });
+    transcript += `# ${result.passed ? 'passed' : 'not passed'}: ${result.score}/${result.max}\n${result.feedback.map((line) => `${line}\n`).join('')}`;
+    return { result, transcript };
+  } finally {
+    await session?.close();
+    for (const store of stores.values()) await store.close();
+    await registryStore.close();
+  }
+}
