@@ -220,12 +220,25 @@ export const seq: Command = async (ctx) => {
     return 1;
   }
   const [first, step, last] = nums.length === 1 ? [1, 1, nums[0] as number] : nums.length === 2 ? [nums[0] as number, 1, nums[1] as number] : (nums as [number, number, number]);
-  const out: string[] = [];
-  for (let n = first; step > 0 ? n <= last : n >= last; n += step) {
-    out.push(String(n));
-    if (out.length > 1_000_000 || step === 0) break;
+  if (step === 0) {
+    complain(ctx, `invalid Zero increment value: '${args[1] ?? '0'}'`);
+    return 1;
   }
-  const w = Math.max(...out.map((s) => s.length));
-  ctx.stdout.write(out.length === 0 ? '' : `${out.map((s) => (width ? s.padStart(w, '0') : s)).join(sep)}\n`);
+  const count = Math.max(0, Math.floor((last - first) / step) + 1);
+  // -w pads to the widest of the first and last numbers, as GNU seq does.
+  const w = width ? Math.max(String(first).length, String(first + (count - 1) * step).length) : 0;
+  // Streamed in chunks so `seq 1 1000000 | wc -l` neither builds one huge array nor blocks Ctrl+C.
+  const CHUNK = 8192;
+  for (let i = 0; i < count; i += CHUNK) {
+    if (ctx.signal?.aborted === true) return 130;
+    let text = '';
+    for (let k = i; k < Math.min(count, i + CHUNK); k++) {
+      const value = String(first + k * step);
+      text += (k === 0 ? '' : sep) + (width ? value.padStart(w, '0') : value);
+    }
+    ctx.stdout.write(text);
+    await Promise.resolve();
+  }
+  if (count > 0) ctx.stdout.write('\n');
   return 0;
 };
