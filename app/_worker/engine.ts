@@ -6,6 +6,7 @@ import type { Sha256Factory } from '@/lib/util';
 import { readLastBuild, runWorkspaceBuild } from './builds';
 import { createChangeBus, createOperationLock, type ChannelLike, type LockManagerLike } from './coordination';
 import { exampleFiles } from './examples';
+import { createLabs } from './labs';
 import { deleteLayerlabDatabases, storageState, type DatabasesLike, type StorageManagerLike } from './storage';
 import { createTerminalApi, isTerminalSnapshot, TERMINAL_KEY } from './terminal';
 import { trackFs, trackStore } from './tracking';
@@ -220,6 +221,29 @@ export function createEngine(env: EngineEnv): Engine {
     afterRun: settle,
   });
 
+  const labs = createLabs({
+    open: async () => {
+      const s = await opened();
+      return { store: s.tracked, meta: s.store, registries: s.registries, workspace: s.trackedWorkspace };
+    },
+    session,
+    resetTerminal: async () => {
+      const s = await opened();
+      const open = s.session;
+      s.session = undefined;
+      await (await open?.catch(() => undefined))?.close();
+      await s.store.write((tx) => tx.delete('meta', TERMINAL_KEY));
+    },
+    runLine: async (line) => void (await terminal.run(line, () => undefined)),
+    forgetExample: async () => {
+      await (await opened()).store.write((tx) => tx.delete('meta', EXAMPLE_KEY));
+    },
+    operation,
+    serialize,
+    sha256: env.sha256,
+    now,
+  });
+
   const storage = (): Promise<StorageState> => storageState(env.storage);
 
   return {
@@ -273,6 +297,8 @@ export function createEngine(env: EngineEnv): Engine {
     storageSharing: () => views.storageSharing(),
     diffImages: (a, b) => views.diffImages(a, b),
     history: (ref) => views.history(ref),
+
+    ...labs,
 
     storage,
     async requestPersistence() {

@@ -106,6 +106,9 @@ export function toWire(engine: EngineApi & { onChange(listener: (change: EngineC
     requestPersistence: guard(() => engine.requestPersistence()),
     resetWorkspace: guard(() => engine.resetWorkspace()),
     eraseAll: guard(() => engine.eraseAll()),
+    openLab: guard((lab) => engine.openLab(lab)),
+    gradeLab: guard((lab) => engine.gradeLab(lab)),
+    tryLab: guard((lab, which) => engine.tryLab(lab, which)),
     build: guard(async (request, sink) => {
       const batch = createBatcher(sink);
       try {

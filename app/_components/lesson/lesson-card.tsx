@@ -5,8 +5,8 @@ import { lessonHref } from '../../_lib/lessons';
 import { LessonProgress } from './lesson-progress';
 import { SectionList } from './section-list';
 
-/** One lesson on the home page: number, title, summary and what it covers. */
-export function LessonCard({ lesson }: { lesson: Lesson }) {
+/** One lesson on the home page: number, title, summary, progress and what it covers. `exercises`: the lesson's exercise ids. */
+export function LessonCard({ lesson, exercises = [] }: { lesson: Lesson; exercises?: readonly string[] }) {
   const href = lessonHref(lesson.id);
   const headingId = `lesson-${lesson.id.replace(/\./g, '-')}`;
   return (
@@ -16,7 +16,7 @@ export function LessonCard({ lesson }: { lesson: Lesson }) {
         <a href={href}>{lesson.title}</a>
       </h3>
       <p className="lesson-card__summary">{lesson.summary}</p>
-      <LessonProgress examples={lesson.examples} title={lesson.title} />
+      <LessonProgress examples={lesson.examples} exercises={exercises} title={lesson.title} />
       <h4 className="lesson-card__sections-heading">In this lesson</h4>
       <SectionList href={href} sections={lesson.sections} className="section-list section-list--columns" />
       <p className="lesson-card__action">

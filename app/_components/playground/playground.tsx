@@ -6,7 +6,7 @@
 import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BuildOutcome } from '../../_lib/engine/api';
-import { recordBuiltExample } from '../../_lib/progress';
+import { recordBuiltExample } from '../../_lib/progress/examples';
 import { BuildPanel } from '../build/build-panel';
 import { useBuildRunner } from '../build/use-build-runner';
 import { DockerfileEditor } from '../editor/dockerfile-editor';
@@ -16,11 +16,13 @@ import { StorageSettings } from '../settings/storage-settings';
 import { FileTree } from '../workspace/file-tree';
 import { defaultTag, type ExampleInfo } from './example-session';
 import { isDockerfile, languageFor } from './file-language';
+import { LabPanel } from './lab-panel';
 import { PlaygroundLayout } from './playground-layout';
 import { PlaygroundToolbar } from './playground-toolbar';
 import styles from './playground.module.css';
 import { QuotaBanner } from './quota-banner';
 import { useEngineConnection } from './use-engine-connection';
+import { useLab, type LabInfo } from './use-lab';
 import { useOpenFile } from './use-open-file';
 import { useWorkspace } from './use-workspace';
 
@@ -45,7 +47,7 @@ function usePreloadChunks(): void {
   }, []);
 }
 
-export function Playground({ examples }: { examples: ExampleInfo[] }) {
+export function Playground({ examples, labs = [] }: { examples: ExampleInfo[]; labs?: LabInfo[] }) {
   usePreloadChunks();
   const { engine, error: engineError } = useEngineConnection();
   const [quota, setQuota] = useState<string | null>(null);
@@ -58,6 +60,7 @@ export function Playground({ examples }: { examples: ExampleInfo[] }) {
   const file = useOpenFile(engine, reportError);
   const workspace = useWorkspace(engine, file, reportError);
   const runner = useBuildRunner(engine);
+  const lab = useLab(engine, labs, workspace.showWorkspace, reportError);
   const [tag, setTag] = useState<string | null>(null);
   const [noCache, setNoCache] = useState(false);
   const [imageRef, setImageRef] = useState<string | null>(null);
@@ -138,12 +141,13 @@ export function Playground({ examples }: { examples: ExampleInfo[] }) {
       <h2 id="pane-terminal-title" className={styles.paneTitle}>
         Terminal
       </h2>
-      <div className={styles.terminalHost}>{engine ? <Terminal api={engine.terminal} onImageLink={showImage} /> : <p className={styles.paneLoading}>Starting the engine…</p>}</div>
+      <div className={styles.terminalHost}>{engine ? <Terminal key={lab.epoch} api={engine.terminal} onImageLink={showImage} /> : <p className={styles.paneLoading}>Starting the engine…</p>}</div>
     </section>
   );
 
   const buildPane = (
     <div className={styles.buildColumn}>
+      {lab.requested !== null ? <LabPanel session={lab} /> : null}
       <section id="pane-build" className={styles.section} aria-labelledby="pane-build-title" tabIndex={-1}>
         <h2 id="pane-build-title" className={styles.paneTitle}>
           Build

@@ -23,6 +23,8 @@ export interface Workspace {
   openExample(id: string): Promise<void>;
   /** After "reset this workspace": list the empty workspace, close the file. */
   afterReset(): Promise<void>;
+  /** After a lab replaced the files: no example any more; list them and show the Dockerfile. */
+  showWorkspace(): Promise<void>;
 }
 
 /** The file to show first: the Dockerfile, else the first file. */
@@ -81,8 +83,9 @@ export function useWorkspace(engine: EngineApi | null, file: OpenFile, onError: 
         const list = await engine.listWorkspace();
         if (!live) return;
         const current = readCurrentExample();
-        const requested = new URLSearchParams(window.location.search).get('example');
-        const open = exampleToOpen(requested, current, list.filter((e) => e.type === 'file').length === 0);
+        const params = new URLSearchParams(window.location.search);
+        // A lab (`?lab=<id>`) brings its own files: no example is opened then.
+        const open = params.has('lab') ? null : exampleToOpen(params.get('example'), current, list.filter((e) => e.type === 'file').length === 0);
         setExample(current);
         if (open) await openExample(open);
         else {
@@ -109,6 +112,16 @@ export function useWorkspace(engine: EngineApi | null, file: OpenFile, onError: 
         .then(() => fileRef.current.reload())
         .catch(onError);
   });
+
+  const showWorkspace = useCallback(async () => {
+    writeCurrentExample(null);
+    setExample(null);
+    const url = new URL(window.location.href);
+    url.searchParams.delete('example');
+    window.history.replaceState(null, '', url);
+    const list = await refresh();
+    await fileRef.current.open(firstFile(list));
+  }, [refresh]);
 
   const act = useCallback(
     async (work: () => Promise<void>) => {
@@ -148,6 +161,7 @@ export function useWorkspace(engine: EngineApi | null, file: OpenFile, onError: 
         await fileRef.current.flush();
         await engine?.remove(path);
       }),
+    showWorkspace,
     afterReset: async () => {
       const url = new URL(window.location.href);
       url.searchParams.delete('example');

@@ -16,6 +16,8 @@ import type {
   StageGraph,
 } from '@/lib/engine';
 import type { Completion, TerminalRunResult } from '@/lib/cli';
+import type { LabExercise } from '@/lib/content';
+import type { LabResult } from '@/lib/grading';
 
 export type GitMark = 'untracked' | 'modified' | 'added' | 'deleted' | 'unmodified' | 'ignored';
 
@@ -116,7 +118,17 @@ export interface TerminalApi {
   resize?(columns: number, rows: number): void;
 }
 
-export interface EngineApi {
+/** Labs in the playground (issue 7; implemented in `app/_worker/labs.ts`). */
+export interface LabApi {
+  /** Workspace reset to the lab's starter files, a fresh terminal, its setup lines run silently, the history marked. */
+  openLab(lab: LabExercise): Promise<void>;
+  /** Builds `lab.build` when given, then grades the store, the terminal history since `openLab`, the workspace and that build. */
+  gradeLab(lab: LabExercise): Promise<LabResult>;
+  /** Runs the lab's starter or reference solution in a scratch engine and grades it (the authoring page). */
+  tryLab(lab: LabExercise, which: 'starter' | 'solution'): Promise<{ result: LabResult; transcript: string }>;
+}
+
+export interface EngineApi extends LabApi {
   /** Opens the store and the workspace; resolves when the engine can take calls. */
   ready(): Promise<StorageState>;
 

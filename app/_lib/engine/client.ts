@@ -113,6 +113,9 @@ export function createClientEngine(remote: Remote<WireEngine>, transport: Client
     },
     resetWorkspace: () => call(remote.resetWorkspace()),
     eraseAll: () => call(remote.eraseAll()),
+    openLab: (lab) => call(remote.openLab(lab)),
+    gradeLab: (lab) => call(remote.gradeLab(lab)),
+    tryLab: (lab, which) => call(remote.tryLab(lab, which)),
   };
 
   const listeners = new Set<(change: EngineChange) => void>();

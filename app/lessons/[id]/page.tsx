@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { LessonBody } from '../../_components/lesson/lesson-body';
+import { hasPracticeSection, LessonBody } from '../../_components/lesson/lesson-body';
 import { LessonPager } from '../../_components/lesson/lesson-pager';
 import { SectionList } from '../../_components/lesson/section-list';
-import { getLesson, getLessons } from '../../_lib/lessons';
+import { getCourse, getLesson, getLessons } from '../../_lib/lessons';
 
 type Params = { id: string };
 
@@ -24,6 +24,8 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
   if (lesson == null) notFound();
   const previous = lesson.previous == null ? undefined : getLesson(lesson.previous);
   const next = lesson.next == null ? undefined : getLesson(lesson.next);
+  const exercises = getCourse().lessonExercises(lesson.id);
+  const sections = hasPracticeSection(lesson.body, exercises) ? [...lesson.sections, { id: 'practice', title: 'Practice' }] : lesson.sections;
   return (
     <div className="page page--lesson">
       <article className="lesson" aria-labelledby="lesson-title">
@@ -36,9 +38,9 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
           <h2 id="toc-heading" className="toc__heading">
             On this page
           </h2>
-          <SectionList sections={lesson.sections} className="toc__list" />
+          <SectionList sections={sections} className="toc__list" />
         </nav>
-        <LessonBody markdown={lesson.body} />
+        <LessonBody markdown={lesson.body} exercises={exercises} />
       </article>
       <LessonPager previous={previous} next={next} />
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lessonProgress, PROGRESS_KEY, readProgress, recordBuiltExample, type KeyValueStorage } from './progress';
+import { lessonProgress, PROGRESS_KEY, readProgress, recordBuiltExample, type KeyValueStorage } from './examples';
 
 function memoryStorage(initial: Record<string, string> = {}): KeyValueStorage & { data: Map<string, string> } {
   const data = new Map(Object.entries(initial));
