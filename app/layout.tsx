@@ -39,6 +39,15 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 <li>
                   <a href="/playground/">Playground</a>
                 </li>
+                <li>
+                  <Link href="/review/">Review</Link>
+                </li>
+                <li>
+                  <Link href="/progress/">Progress</Link>
+                </li>
+                <li>
+                  <a href="/author/">Author</a>
+                </li>
               </ul>
             </nav>
           </div>

@@ -1,6 +1,6 @@
 // Every route passes axe-core (WCAG 2.x A and AA rules) with no serious or critical violation:
 // the home page, a lesson, the playground with its views open after a build, its storage dialog,
-// and the not-found page.
+// the authoring page, and the not-found page.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -27,6 +27,44 @@ test.describe('accessibility (axe-core)', () => {
       await page.goto('/lessons/3.1/');
       await page.waitForLoadState('networkidle');
       await expectAccessible(page, testInfo, `lesson-${scheme}`);
+    });
+  }
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`the authoring page with an exercise previewed (${scheme})`, async ({ page }, testInfo) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto('/author/');
+      await expect(page.getByTestId('author-preview').getByRole('heading', { name: 'Working with Images' })).toBeVisible();
+      await expectAccessible(page, testInfo, `author-${scheme}`);
+      await page.getByTestId('author-file-list').getByRole('button', { name: 'exercises.yaml' }).click();
+      await expect(page.getByTestId('author-editor')).toHaveAttribute('data-ready', 'true', { timeout: 20_000 });
+      await expect(page.getByTestId('author-exercise-preview')).toBeVisible();
+      await expectAccessible(page, testInfo, `author-exercise-${scheme}`);
+    });
+  }
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`progress and review pages with answers in them, and the reset dialog (${scheme})`, async ({ page, watch }, testInfo) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto('/progress/');
+      const day = 24 * 60 * 60 * 1000;
+      const attempt = (exerciseId: string, at: number, passed: boolean) => ({
+        exerciseId, lesson: '3.1', kind: 'true-false', at, response: String(passed), score: passed ? 1 : 0, max: 1, passed, feedback: ['Feedback.'], hintsShown: 0, mode: 'practice',
+      });
+      const file = { format: 'layerlab-progress', version: 1, exportedAt: new Date().toISOString(), hints: [], examples: ['layer-concept'],
+        attempts: [attempt('3.1/tf-1', Date.now() - 4 * day, true), attempt('3.1/tf-2', Date.now() - 60_000, false)] };
+      await page.getByTestId('progress-import-file').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+      await expect(page.getByTestId('progress-message')).toContainText('Imported');
+      await page.locator('[data-testid="progress-exercise"][data-exercise-id="3.1/tf-2"]').getByText('1 attempt').click();
+      await expectAccessible(page, testInfo, `progress-${scheme}`);
+      await page.getByRole('button', { name: 'Reset progress…' }).click();
+      await expectAccessible(page, testInfo, `progress-reset-${scheme}`);
+      await page.keyboard.press('Escape');
+      await page.goto('/review/');
+      await page.getByRole('button', { name: 'Answer again' }).first().click();
+      await expect(page.getByTestId('exercise')).toBeVisible();
+      await expectAccessible(page, testInfo, `review-${scheme}`);
+      watch.expectClean();
     });
   }
 

@@ -66,7 +66,9 @@ test.describe('lesson page', () => {
     await expect(page.getByRole('main')).toHaveCount(1);
 
     const toc = page.getByRole('navigation', { name: 'On this page' });
-    await expect(toc.getByRole('link')).toHaveText(lesson.sections.map((s) => s.title));
+    // The lesson's own sections, then the practice section the exercises add at the end.
+    await expect(toc.getByRole('link')).toHaveText([...lesson.sections.map((s) => s.title), 'Practice']);
+    await expect(page.locator('h2[id="practice"]')).toHaveText('Practice');
     for (const section of lesson.sections) {
       const heading = page.locator(`h2[id="${section.id}"]`);
       await expect(heading).toHaveText(section.title);
