@@ -250,8 +250,16 @@ describe('the engine worker', () => {
     expect(await engine.listWorkspace()).toEqual([]);
     expect(await engine.terminal.history()).toEqual([]);
     expect((await engine.listImages()).length).toBeGreaterThan(0);
+    // The page's progress database, open in a tab that lets go when asked (as app/_lib/progress does).
+    const progress = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('layerlab-progress');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    progress.onversionchange = () => progress.close();
     await engine.eraseAll();
     expect(await engine.listImages()).toEqual([]);
+    expect((await indexedDB.databases()).map((db) => db.name)).not.toContain('layerlab-progress');
     await expect.poll(() => seen).toContain('erased');
     expect(await other.listImages()).toEqual([]);
   }, 20_000);

@@ -324,7 +324,10 @@ export function createEngine(env: EngineEnv): Engine {
         bus.postErasing();
         await closeState();
         const known = ['workstation', 'registries', ...HOSTS.filter((h) => h.name !== WORKSTATION).map((h) => hostStoreName(h.name))].map(databaseName);
-        await deleteLayerlabDatabases(env.databases, [...known, WORKSPACE_FILES, ...HOSTS.map((h) => hostFilesName(h.name))]);
+        // The page's own databases too: answers and review cards (app/_lib/progress) and the authoring
+        // course (app/_components/author); their open connections close on `versionchange`.
+        const pages = ['layerlab-progress', 'layerlab-author'];
+        await deleteLayerlabDatabases(env.databases, [...known, WORKSPACE_FILES, ...HOSTS.map((h) => hostFilesName(h.name)), ...pages]);
       });
       imagesDirty = workspaceDirty = false;
       changed({ kind: 'erased' });

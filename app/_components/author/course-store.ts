@@ -39,6 +39,10 @@ export async function openCourseStore(seed: Readonly<Record<string, string>>, na
       database.createObjectStore('files');
       database.createObjectStore('meta');
     },
+    // "Erase all my data" in another tab deletes this database: let it go rather than block it.
+    blocking() {
+      db.close();
+    },
   });
   if ((await db.get('meta', 'seeded')) === undefined) await replaceIn(db, new Map(Object.entries(seed)), true);
   return {
