@@ -51,9 +51,13 @@ test.describe('the engine worker', () => {
     await page.getByRole('button', { name: 'Storage' }).click();
     const dialog = page.getByRole('dialog', { name: 'Storage' });
     await dialog.getByRole('button', { name: 'Erase all my data…' }).click();
-    // The other tab holds the same databases open: the erase must not wait for it forever.
+    // The other tab holds the same databases open: the erase must not wait for it forever. It hears
+    // of the erase and reloads onto the fresh store.
+    const otherReloaded = other.waitForEvent('load');
     await dialog.getByRole('button', { name: 'Yes, erase everything' }).click();
     await waitForPlayground(page);
+    await otherReloaded;
+    await waitForPlayground(other);
 
     const screen = await runInTerminal(other, 'docker images --format "[{{.Repository}}]"; echo listed', /^listed$/m);
     expect(screen).not.toContain('[doomed]');
