@@ -30,6 +30,7 @@ const baseShape = {
   explanation: text,
   section: z.string({ error: 'expected string' }).optional(),
   points: positive.optional(),
+  penalty: fraction.optional(),
   feedback: z.strictObject({ correct: optionalText, partial: optionalText, incorrect: optionalText }).optional(),
   tags: z.array(text).optional(),
 };

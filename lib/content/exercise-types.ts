@@ -36,6 +36,8 @@ export interface ExerciseBase {
   readonly section?: string;
   /** Points the exercise is worth (default 1). */
   readonly points?: number;
+  /** Test mode: the share of the points each retry costs, 0..1 (default 0.1). Practice mode never costs. */
+  readonly penalty?: number;
   readonly feedback?: FeedbackTexts;
   /** Free tags for filtering and the review queue (`interview`, `practice`). */
   readonly tags?: readonly string[];

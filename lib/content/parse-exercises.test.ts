@@ -38,6 +38,12 @@ describe('parseExerciseFile', () => {
     expect(problems(text)).toEqual([`${path}:9: questions[0].blanks[0].answers[0].text: expected string`]);
   });
 
+  it("takes a test-mode penalty between 0 and 1 of the exercise's points", () => {
+    const tf = (penalty: string) => `questions:\n${base('3.1/tf-1', 'true-false').replace('P ___', 'P')}    answer: true\n    penalty: ${penalty}\n`;
+    expect(parseExerciseFile(path, tf('0.25')).exercises[0]).toMatchObject({ penalty: 0.25 });
+    expect(problems(tf('1.5'))).toEqual([`${path}:8: questions[0].penalty: must be between 0 and 1`]);
+  });
+
   it('names a missing field and suggests the key the author meant', () => {
     const text = `questions:\n  - id: 3.1/tf-1\n    kind: true-false\n    title: T\n    prompt: P\n    explanation: E\n    hint: [a]\n`;
     expect(problems(text)).toEqual([

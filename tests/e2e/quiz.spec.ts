@@ -91,6 +91,29 @@ test.describe('quiz in lesson 3.1', () => {
     watch.expectClean();
   });
 
+  test('test mode: a retry costs a share of the points, and the mode is kept across a reload', async ({ page, watch }) => {
+    await openLesson(page);
+    const mode = page.getByTestId('quiz-mode');
+    await expect(mode).toHaveAttribute('data-mode', 'practice');
+    await mode.getByRole('radio', { name: /Test yourself/ }).check();
+    await expect(mode).toHaveAttribute('data-mode', 'test');
+    const tf = card(page, '3.1/tf-2');
+    await expect(tf).toContainText('Test mode: each retry costs 10% of the points.');
+    await tf.getByRole('radio', { name: 'False' }).check();
+    await check(tf);
+    await expect(result(tf)).toHaveAttribute('data-passed', 'false');
+    await tf.getByRole('radio', { name: 'True' }).check();
+    await check(tf);
+    await expect(result(tf)).toHaveAttribute('data-passed', 'true');
+    await expect(result(tf)).toHaveAttribute('data-score', '0.9');
+
+    await page.reload();
+    await expect(page.getByTestId('quiz-mode')).toHaveAttribute('data-mode', 'test');
+    await page.getByTestId('quiz-mode').getByRole('radio', { name: /Practice/ }).check();
+    await expect(card(page, '3.1/tf-2')).not.toContainText('Test mode');
+    watch.expectClean();
+  });
+
   test('an open answer shows the keyword check beside the model answer and takes a self-rating', async ({ page, watch }, testInfo) => {
     await openLesson(page);
     const open = card(page, '3.1/interview-1');

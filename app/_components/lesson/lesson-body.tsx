@@ -4,12 +4,13 @@ import { getExamples, playgroundHref } from '../../_lib/examples';
 import { ExerciseCard } from '../quiz/exercise-card';
 import { renderExerciseHtml } from '../quiz/exercise-html';
 import { planLesson, PRACTICE_ID } from '../quiz/placement';
+import { QuizModeToggle } from '../quiz/quiz-mode-toggle';
 
 type Level = 2 | 3 | 4 | 5 | 6;
 const below = (depth: number): Level => Math.min(6, Math.max(2, depth + 1)) as Level;
 
 function Cards({ exercises, level }: { exercises: readonly Exercise[]; level: Level }) {
-  return exercises.map((exercise) => <ExerciseCard key={exercise.id} exercise={exercise} mode="practice" html={renderExerciseHtml(exercise)} headingLevel={level} />);
+  return exercises.map((exercise) => <ExerciseCard key={exercise.id} exercise={exercise} html={renderExerciseHtml(exercise)} headingLevel={level} />);
 }
 
 /** Whether the lesson gets a practice section at the end (exercises without a section of their own). */
@@ -35,8 +36,10 @@ export function LessonBody({ markdown, exercises = [] }: { markdown: string; exe
     { id: `${PRACTICE_ID}-interview`, title: 'Interview questions', items: interview },
     { id: `${PRACTICE_ID}-labs`, title: 'Labs', items: labs },
   ].filter((g) => g.items.length > 0);
+  const hasQuiz = exercises.some((e) => e.kind !== 'lab' && e.kind !== 'dockerfile');
   return (
     <div className="prose">
+      {hasQuiz ? <QuizModeToggle /> : null}
       {plan.chunks.map((chunk, i) => (
         <Fragment key={i}>
           <div className="prose__part" dangerouslySetInnerHTML={{ __html: chunk.html }} />

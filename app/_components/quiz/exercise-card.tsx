@@ -40,7 +40,8 @@ function useExerciseHtml(exercise: Exercise, given: ExerciseHtml | undefined): E
 
 export interface ExerciseCardProps {
   exercise: Exercise;
-  mode: QuizMode;
+  /** Fixed mode; without it the card follows the learner's practice/test setting. */
+  mode?: QuizMode;
   /** The exercise's Markdown rendered (renderExerciseHtml); rendered in the browser when absent. */
   html?: ExerciseHtml;
   /** Level of the card's title heading (default 3), so the page's outline stays in order. */
@@ -61,7 +62,7 @@ export function ExerciseCard({ exercise, mode, html, headingLevel = 3 }: Exercis
       ) : isLab(exercise) ? (
         <LabCard lab={exercise} html={rendered} />
       ) : (
-        <QuizCard exercise={exercise as QuizExercise} mode={mode} html={rendered} />
+        <QuizCard exercise={exercise as QuizExercise} {...(mode !== undefined ? { mode } : {})} html={rendered} />
       )}
     </section>
   );

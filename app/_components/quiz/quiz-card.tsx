@@ -13,10 +13,11 @@ import { FeedbackText } from './feedback-text';
 import { HintList } from './hints';
 import { OpenResult } from './open-result';
 import { ChoiceInput, NumericInput, OpenInput, TrueFalseInput } from './quiz-inputs';
+import { penaltyText, useQuizMode, type QuizMode } from './quiz-mode';
 import { emptyInput, exerciseDomId, formatPoints, responseOf, responseText, verdictText, type QuizInput } from './quiz-model';
 import styles from './quiz.module.css';
 
-export type QuizMode = 'practice' | 'test';
+export type { QuizMode } from './quiz-mode';
 
 // lib/grading is a chunk of its own (its index also brings the lab checks and the engine): fetched
 // when the student starts on a question, so it is there by the time they press Check.
@@ -41,7 +42,11 @@ export function useHydrated(): boolean {
   return useSyncExternalStore(noSubscription, () => true, () => false);
 }
 
-export function QuizCard({ exercise, mode, html }: { exercise: QuizExercise; mode: QuizMode; html: ExerciseHtml }) {
+/** `mode` fixes the mode (the review queue is always practice); without it the card follows the learner's setting. */
+export function QuizCard({ exercise, mode: fixedMode, html }: { exercise: QuizExercise; mode?: QuizMode; html: ExerciseHtml }) {
+  const learnerMode = useQuizMode();
+  const mode = fixedMode ?? learnerMode;
+  const penalty = exercise.penalty ?? progress.TEST_MODE_PENALTY;
   const domId = exerciseDomId(exercise.id);
   const promptId = `${domId}-prompt`;
   const [input, setInput] = useState<QuizInput>(() => emptyInput(exercise));
@@ -99,7 +104,7 @@ export function QuizCard({ exercise, mode, html }: { exercise: QuizExercise; mod
     setMessage(null);
     try {
       const raw = await grade(exercise, response);
-      const score = progress.scoreWithPenalty(raw.score, raw.max, attempts, mode);
+      const score = progress.scoreWithPenalty(raw.score, raw.max, attempts, mode, penalty);
       setResult({ ...raw, score });
       setRating(null);
       setAttempts((n) => n + 1);
@@ -145,7 +150,7 @@ export function QuizCard({ exercise, mode, html }: { exercise: QuizExercise; mod
         <button type="submit" className="button" disabled={busy || !hydrated}>
           {result === null ? 'Check' : 'Check again'}
         </button>
-        {mode === 'test' ? <span className={styles.note}>Test mode: each retry costs 10% of the points.</span> : null}
+        {mode === 'test' ? <span className={styles.note}>Test mode: {penaltyText(penalty)}.</span> : null}
       </div>
       <HintList hints={html.hints} shown={hints} onShow={showHint} idPrefix={domId} />
       <div
