@@ -13,3 +13,5 @@ export * from './containers';
 export * from './analysis';
 // Layer contents for read-only views (lib/cli/docker/var-lib-docker): a recipe file's bytes, real or synthetic.
 export { readContent } from './fs';
+// The browser worker's hasher: WebCrypto for layers up to a bound (lib/engine/layer/one-shot-sha256.ts).
+export { webCryptoSha256, withOneShotSha256, WEB_CRYPTO_MAX_BYTES, type OneShotSha256 } from './layer';

@@ -1,6 +1,6 @@
 import { isDockerfileError, parseDockerfile, toInstructions, type Dockerfile, type Instructions } from '@/lib/dockerfile';
 import { EngineError, isEngineError } from '../errors';
-import { createDiffIdMemo, type DiffIdMemo } from '../layer';
+import { createDiffIdMemo, type DiffIdMemo, type DiffIdPersistence, type LayerDigest } from '../layer';
 import type { Store } from '../store';
 import { createSession, createSharedParts } from './create-session';
 import { executeStage } from './execute-stage';
@@ -145,15 +145,27 @@ async function rememberBuildTime(store: Store, tag: string | undefined, time: Bu
 const STORE_MEMO_ENTRIES = 4096;
 const storeMemos = new WeakMap<Store, DiffIdMemo>();
 
+/** Meta keys of persisted diffIDs: `diff-id/<change-set fingerprint>@<mtime>` → `{ diffId, tarSize }`. */
+export const DIFF_ID_META_PREFIX = 'diff-id/';
+
+/** The memo's results kept in the store's meta, so a reload (or another CLI run) never rehashes a layer. */
+function storePersistence(store: Store): DiffIdPersistence {
+  return {
+    load: async (key) => (await store.get('meta', `${DIFF_ID_META_PREFIX}${key}`)) as LayerDigest | undefined,
+    save: (key, digest) => store.write((tx) => tx.put('meta', `${DIFF_ID_META_PREFIX}${key}`, { diffId: digest.diffId, tarSize: digest.tarSize })),
+  };
+}
+
 /**
  * The default diffID memo of a store: lives as long as the store object, so every build over it
- * in this process shares it. A diffID is the sha256 of the layer tar whichever hasher computes
- * it, so sharing one memo between builds that inject different factories changes no ID.
+ * in this process shares it, and keeps big layers' results in the store's meta. A diffID is the
+ * sha256 of the layer tar whichever hasher computes it, so sharing one memo between builds that
+ * inject different factories changes no ID.
  */
 function storeDiffIdMemo(store: Store, sha256: BuildIo['sha256']): DiffIdMemo {
   let memo = storeMemos.get(store);
   if (memo === undefined) {
-    memo = createDiffIdMemo(sha256, STORE_MEMO_ENTRIES);
+    memo = createDiffIdMemo(sha256, { maxEntries: STORE_MEMO_ENTRIES, persistence: storePersistence(store) });
     storeMemos.set(store, memo);
   }
   return memo;

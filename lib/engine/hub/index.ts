@@ -15,3 +15,5 @@ export {
   type HubTag,
 } from './hub-schema';
 export { type HubEntry } from './entry-schema';
+export { computeHubDigests, hubDigestSeeds, renderHubDigestsModule, type HubDigestRow } from './hub-digests';
+export { HUB_DIGEST_ROWS } from './hub-digests.generated';

@@ -115,7 +115,7 @@ describe('changeSetToTar', () => {
     const copy: ChangeSet = { entries: cs.entries.map((e): ChangeEntry => ({ ...e })) };
     const first = await memo.diffIdOf(cs);
     expect(await memo.diffIdOf(copy)).toBe(first);
-    expect(memo.stats).toEqual({ hits: 1, misses: 1 });
+    expect(memo.stats).toEqual({ hits: 1, misses: 1, loaded: 0 });
     expect(await memo.diffIdOf(cs, { mtime: 1 })).not.toBe(first);
     expect(memo.stats.misses).toBe(2);
   });

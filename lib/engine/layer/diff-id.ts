@@ -1,7 +1,8 @@
 import { type Digest, type Sha256Factory, wasmSha256 } from '@/lib/util';
 import { EngineError } from '../errors';
-import { type ChangeSet, fingerprint } from '../fs';
+import { type ChangeSet, contentSize, fingerprint } from '../fs';
 import { tarPieces, type TarOptions } from './change-set-to-tar';
+import { oneShotOf, type OneShotSha256 } from './one-shot-sha256';
 
 /** sha256 of an empty layer tar (two zero blocks, 1024 bytes): the diffID every empty layer shares. */
 export const EMPTY_LAYER_DIFF_ID: Digest = 'sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef';
@@ -24,8 +25,19 @@ function macrotask(): Promise<void> {
 
 const YIELD_EVERY_MS = 50;
 
-/** Streams the layer tar through the hasher: memory stays flat whatever the layer's size. */
+/**
+ * Streams the layer tar through the hasher: memory stays flat whatever the layer's size. When the
+ * factory carries a one-shot hasher (`withOneShotSha256`) and the tar fits its bounds, the tar is
+ * laid out in one buffer and hashed in one call instead (WebCrypto in the browser: faster).
+ */
 export async function hashLayer(changeSet: ChangeSet, factory: Sha256Factory = wasmSha256, options: HashOptions = {}): Promise<LayerDigest> {
+  const oneShot = oneShotOf(factory);
+  if (oneShot !== undefined) {
+    // Bounds from the content bytes alone (headers are at most 3 KiB an entry): encoding every header twice would cost more.
+    let content = 0;
+    for (const entry of changeSet.entries) if (entry.kind === 'file') content += contentSize(entry.content);
+    if (content >= (oneShot.minBytes ?? 1 << 20) && content + changeSet.entries.length * 3072 <= oneShot.maxBytes) return hashInOneShot(changeSet, oneShot, options);
+  }
   const hasher = await factory();
   let tarSize = 0;
   let lastYield = performance.now();
@@ -34,11 +46,38 @@ export async function hashLayer(changeSet: ChangeSet, factory: Sha256Factory = w
     tarSize += piece.length;
     if (performance.now() - lastYield > YIELD_EVERY_MS) {
       await macrotask();
-      if (options.signal?.aborted) throw new EngineError('cancelled', 'context canceled', { cause: options.signal.reason });
+      checkCancelled(options);
       lastYield = performance.now();
     }
   }
   return { diffId: hasher.digest(), tarSize };
+}
+
+function checkCancelled(options: HashOptions): void {
+  if (options.signal?.aborted) throw new EngineError('cancelled', 'context canceled', { cause: options.signal.reason });
+}
+
+async function hashInOneShot(changeSet: ChangeSet, oneShot: OneShotSha256, options: HashOptions): Promise<LayerDigest> {
+  // Pieces are views (synthetic pages of a shared pool): listing them copies nothing.
+  const pieces = [...tarPieces(changeSet, options)];
+  let size = 0;
+  for (const piece of pieces) size += piece.length;
+  const tar = new Uint8Array(size);
+  let at = 0;
+  let lastYield = performance.now();
+  for (const piece of pieces) {
+    tar.set(piece, at);
+    at += piece.length;
+    if (performance.now() - lastYield > YIELD_EVERY_MS) {
+      await macrotask();
+      checkCancelled(options);
+      lastYield = performance.now();
+    }
+  }
+  pieces.length = 0;
+  const diffId = await oneShot.digest(tar);
+  checkCancelled(options);
+  return { diffId, tarSize: size };
 }
 
 /** DiffID = sha256 of the uncompressed layer tar (image-spec config.md, docker-semantics §2e). */
@@ -76,26 +115,64 @@ export interface DiffIdMemo {
   diffIdOf(changeSet: ChangeSet, options?: HashOptions): Promise<Digest>;
   /** Seeds a known result (e.g. loaded from the store). */
   remember(fingerprint: Digest, mtime: number, digest: LayerDigest): void;
-  readonly stats: { hits: number; misses: number };
+  /** `loaded`: results read from the persistence instead of hashing. */
+  readonly stats: { hits: number; misses: number; loaded: number };
+}
+
+/**
+ * Where a memo keeps its results beyond the process (the browser's IndexedDB store), so a reload
+ * never hashes a layer again. Keys are `<fingerprint>@<mtime>`. Failures are ignored: it is a cache.
+ */
+export interface DiffIdPersistence {
+  load(key: string): Promise<LayerDigest | undefined>;
+  save(key: string, digest: LayerDigest): Promise<void>;
+  /** Only results of tars at least this big are saved (default 1 MiB: smaller ones hash in a few ms). */
+  readonly minTarSize?: number;
+}
+
+export interface DiffIdMemoOptions {
+  readonly maxEntries?: number;
+  readonly persistence?: DiffIdPersistence;
+}
+
+function isLayerDigest(value: unknown): value is LayerDigest {
+  const v = value as Partial<LayerDigest> | undefined;
+  return typeof v === 'object' && v !== null && typeof v.diffId === 'string' && /^sha256:[0-9a-f]{64}$/.test(v.diffId) && typeof v.tarSize === 'number';
 }
 
 /**
  * Memoizes diffIDs by the change set's fingerprint (DESIGN.md §3: rebuilding the same change
  * never hashes it again). Concurrent requests for the same change set share one hashing run.
  * The key includes the mtime because it is part of the tar bytes. At most `maxEntries` results
- * are kept, the least recently used dropped first, so a memo may outlive many builds.
+ * are kept, the least recently used dropped first, so a memo may outlive many builds. With a
+ * persistence, a miss first looks there, and a hashed result is saved there.
  */
-export function createDiffIdMemo(factory: Sha256Factory = wasmSha256, maxEntries = 4096): DiffIdMemo {
+export function createDiffIdMemo(factory: Sha256Factory = wasmSha256, options: number | DiffIdMemoOptions = {}): DiffIdMemo {
+  const { maxEntries = 4096, persistence } = typeof options === 'number' ? { maxEntries: options } : options;
   const cache = new Map<string, Promise<LayerDigest>>();
-  const stats = { hits: 0, misses: 0 };
+  const stats = { hits: 0, misses: 0, loaded: 0 };
   const put = (key: string, value: Promise<LayerDigest>): void => {
     cache.set(key, value);
     if (cache.size > maxEntries) cache.delete(cache.keys().next().value as string);
   };
+  const compute = async (key: string, changeSet: ChangeSet, hashOptions: HashOptions): Promise<LayerDigest> => {
+    if (persistence !== undefined) {
+      const saved = await persistence.load(key).catch(() => undefined);
+      if (isLayerDigest(saved)) {
+        stats.loaded += 1;
+        return saved;
+      }
+    }
+    const digest = await hashLayer(changeSet, factory, hashOptions);
+    if (persistence !== undefined && digest.tarSize >= (persistence.minTarSize ?? 1 << 20)) {
+      await persistence.save(key, digest).catch(() => undefined);
+    }
+    return digest;
+  };
   const memo: DiffIdMemo = {
     stats,
-    async hashLayer(changeSet, options = {}) {
-      const key = `${await fingerprint(changeSet, factory)}@${options.mtime ?? 0}`;
+    async hashLayer(changeSet, hashOptions = {}) {
+      const key = `${await fingerprint(changeSet, factory)}@${hashOptions.mtime ?? 0}`;
       const hit = cache.get(key);
       if (hit) {
         stats.hits += 1;
@@ -104,18 +181,18 @@ export function createDiffIdMemo(factory: Sha256Factory = wasmSha256, maxEntries
         cache.set(key, hit);
         // A memo shared between builds: another build's cancellation must not fail this one.
         return hit.catch((error: unknown) => {
-          if (options.signal?.aborted === true || !(error instanceof EngineError && error.code === 'cancelled')) throw error;
-          return memo.hashLayer(changeSet, options);
+          if (hashOptions.signal?.aborted === true || !(error instanceof EngineError && error.code === 'cancelled')) throw error;
+          return memo.hashLayer(changeSet, hashOptions);
         });
       }
       stats.misses += 1;
-      const pending = hashLayer(changeSet, factory, options);
+      const pending = compute(key, changeSet, hashOptions);
       put(key, pending);
       pending.catch(() => cache.delete(key));
       return pending;
     },
-    async diffIdOf(changeSet, options) {
-      return (await memo.hashLayer(changeSet, options)).diffId;
+    async diffIdOf(changeSet, hashOptions) {
+      return (await memo.hashLayer(changeSet, hashOptions)).diffId;
     },
     remember(fp, mtime, digest) {
       put(`${fp}@${mtime}`, Promise.resolve(digest));
