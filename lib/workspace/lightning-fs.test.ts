@@ -100,6 +100,34 @@ describe('openLightningFs', () => {
     expect(await fs.stat('/workspace/app.py')).toMatchObject({ size: 4, mode: 0o755 });
   });
 
+  it('stays readable after its directory tree could not be saved (a full quota), and saves it once there is room', async () => {
+    const fs = fresh({ mount: '/workspace' });
+    await fs.writeFile('/workspace/Dockerfile', 'FROM alpine\n');
+    await fs.flush();
+    const put = IDBObjectStore.prototype.put;
+    // Every put fails, the tree's included, as when the origin's quota is used up.
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    try {
+      await fs.mkdir('/workspace/src');
+      await expect(fs.writeFile('/workspace/Dockerfile', 'FROM alpine:3.19\n')).rejects.toMatchObject({ name: 'QuotaExceededError' });
+      // lightning-fs saves the tree when idle (500 ms): that save fails.
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    expect(await text(fs, '/workspace/Dockerfile')).toBe('FROM alpine\n');
+    expect(await fs.readdir('/workspace')).toEqual(['Dockerfile', 'src']);
+    await fs.writeFile('/workspace/Dockerfile', 'FROM alpine:3.20\n');
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await fs.close();
+    const reopened = openLightningFs(fs.name, { mount: '/workspace' });
+    expect(await text(reopened, '/workspace/Dockerfile')).toBe('FROM alpine:3.20\n');
+    expect(await reopened.readdir('/workspace')).toEqual(['Dockerfile', 'src']);
+    await reopened.close();
+  }, 20_000);
+
   it('is a git work tree: isomorphic-git over it gives the file marks', async () => {
     const fs = fresh({ mount: '/workspace' });
     await fs.writeFile('/workspace/app.py', 'print(1)\n');

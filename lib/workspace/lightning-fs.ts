@@ -1,5 +1,6 @@
 import LightningFS from '@isomorphic-git/lightning-fs';
 import { FsError, joinPath, normalizePath, type FileStat, type FsErrorCode, type ShellFs } from '@/lib/shell';
+import { guardLightningFs } from './lightning-fs-guard';
 
 /**
  * The browser's workspace: lib/shell's `ShellFs` over @isomorphic-git/lightning-fs (files in
@@ -57,6 +58,7 @@ export function openLightningFs(name: string, options: LightningFsOptions = {}):
   const uid = options.uid ?? 1000;
   const gid = options.gid ?? 1000;
   const lfs: Lfs = new LightningFS(name, { wipe: options.wipe ?? false, uid, gid, defer: true }).promises;
+  const guard = guardLightningFs(lfs);
   const mount = normalizePath(options.mount ?? '/');
   let writes = 0;
 
@@ -157,7 +159,8 @@ export function openLightningFs(name: string, options: LightningFsOptions = {}):
     name,
     flush: () => lfs.flush(),
     async close() {
-      await lfs.flush();
+      guard.closing();
+      await lfs.flush().catch(() => undefined);
       // lightning-fs lets go of its database (and its Web Lock) after 500 ms idle; a reset or an
       // erase must not wait for that, nor find the tree saved again after it deleted the database.
       const internals = lfs as unknown as {

@@ -139,17 +139,14 @@ test.describe('playground workspace', () => {
     await setFull(false);
     await alert.getByRole('button', { name: 'Dismiss' }).click();
     await expect(alert).toBeHidden();
-    // The one problem allowed is the known bug below: lightning-fs's own deferred save of the
-    // workspace tree fails uncaught while the quota is full. Anything else fails the test.
-    expect(watch.problems.filter((p) => !p.startsWith('uncaught: The quota has been exceeded.'))).toEqual([]);
+    // lightning-fs's deferred save of the workspace tree fails too, but no longer uncaught.
+    watch.expectClean();
   });
 
-  // Known bug (issue 6 stays open for it): after the quota failure above, the next build cannot
-  // read the workspace's Dockerfile ("open Dockerfile: no such file or directory"). Suspected: a
-  // workspace write that failed for quota inside lightning-fs is reported as done, so the file is
-  // replaced by one whose bytes were never stored; lightning-fs's deferred tree save also throws
-  // uncaught. Images in the store are not affected.
-  test.fixme('after a full quota, the workspace is intact and the same build succeeds', async ({ page, watch }) => {
+  // After the quota failure above, the workspace's Dockerfile must still be readable: lightning-fs
+  // used to keep its failed idle save of the directory tree as a rejected promise that every later
+  // call rethrew (fixed by lib/workspace/lightning-fs-guard.ts).
+  test('after a full quota, the workspace is intact and the same build succeeds', async ({ page, watch }) => {
     await openExample(page, 'layer-concept');
     const setFull = async (full: boolean) => {
       for (const worker of page.workers()) await patchWorker(worker, full);
