@@ -124,6 +124,23 @@ test.describe('terminal', () => {
     watch.expectClean();
   });
 
+  test("docker pull draws docker's per-layer progress and redraws each layer's line in place", async ({ page, watch }) => {
+    // Wider than 110 columns: docker draws the [====>  ] bar only then.
+    await page.setViewportSize({ width: 1600, height: 900 });
+    await openExample(page, 'layer-concept');
+    await runInTerminal(page, 'clear', /^student@workstation:~\$$/m);
+    const screen = await runInTerminal(page, 'docker pull python:3.9-slim', /Status: Downloaded newer image for python:3\.9-slim\ndocker\.io\/library\/python:3\.9-slim\n/);
+    const lines = screen.split('\n');
+    const layers = lines.filter((l) => /^[0-9a-f]{12}: /.test(l));
+    // One line per layer, each redrawn to its last state: no "Downloading" or bar left behind, no repeats.
+    expect(layers.length).toBeGreaterThan(1);
+    for (const line of layers) expect(line.trimEnd()).toMatch(/^[0-9a-f]{12}: Pull complete$/);
+    expect(new Set(layers.map((l) => l.slice(0, 12))).size).toBe(layers.length);
+    expect(lines.indexOf('3.9-slim: Pulling from library/python')).toBe(lines.indexOf(layers[0] as string) - 1);
+    expect(screen).toMatch(/Pull complete\s*\nDigest: sha256:[0-9a-f]{64}\n/);
+    watch.expectClean();
+  });
+
   test('Ctrl+C drops the line and an open command; Ctrl+L and clear clear; Ctrl+D exits the shell', async ({ page, watch }) => {
     await openExample(page, 'layer-concept');
     await focusTerminal(page);

@@ -1,12 +1,14 @@
 import { isEngineError, type Registries, type TransferEvent, type TransferListener } from '@/lib/engine';
 import { CliError, DaemonError } from '../command';
 import type { DockerContext } from '../context';
+import { createTransferTtyRenderer } from './transfer-tty';
 
 /**
  * Docker's progress stream as a terminal that is not a TTY shows it (moby `jsonmessage`
  * `DisplayJSONMessagesStream` without a terminal): one line per message that ends an item —
  * `c6a83fedfae6: Pull complete`, `Digest: sha256:…` — and none of the redrawn intermediate states.
- * Every event also goes to `ctx.transferProgress` for a terminal that draws bars.
+ * On a terminal (`ctx.tty`) every event is drawn instead, docker's per-layer lines redrawn in place
+ * with their progress bars (transfer-tty.ts). Every event also goes to `ctx.transferProgress`.
  *
  * Errors: one the daemon returns before its stream starts is `Error response from daemon: …`
  * (an unknown repository, a registry that is down on pull); one inside the stream is printed as
@@ -25,9 +27,15 @@ export function createTransferOutput(ctx: DockerContext, options: { quiet: boole
   const write = (text: string) => {
     if (!options.quiet) ctx.shell.stdout.write(text);
   };
+  const columns = Number(ctx.shell.env.COLUMNS) > 0 ? Number(ctx.shell.env.COLUMNS) : (ctx.columns ?? 80);
+  const tty = ctx.tty && !options.quiet ? createTransferTtyRenderer(write, columns) : undefined;
   const listener = (event: TransferEvent) => {
     started = true;
     ctx.transferProgress?.(event);
+    if (tty !== undefined) {
+      tty(event);
+      return;
+    }
     if (!event.final) {
       if (event.id !== undefined) pending.set(event.id, event.status);
       return;
