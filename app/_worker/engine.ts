@@ -249,6 +249,9 @@ export function createEngine(env: EngineEnv): Engine {
   return {
     async ready() {
       await opened();
+      // The terminal asks for its session right after: start it now (restoring the snapshot
+      // takes a few hundred ms), so it is ready as soon as xterm is.
+      void session().catch(() => undefined);
       return storage();
     },
     listWorkspace: () => workspaceOp((fs) => files.listWorkspace(fs)),

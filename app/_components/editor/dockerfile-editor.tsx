@@ -18,7 +18,7 @@ export type { DockerfileEditorProps };
 export function DockerfileEditor(props: DockerfileEditorProps) {
   const [ready, setReady] = useState(false);
   return (
-    <div className={styles.frame} data-testid="dockerfile-editor" data-ready={ready ? 'true' : 'false'}>
+    <div className={styles.frame} data-testid="dockerfile-editor" data-ready={ready && props.pending !== true ? 'true' : 'false'} aria-busy={props.pending === true}>
       <MonacoDockerfileEditor {...props} onReady={() => setReady(true)} />
     </div>
   );

@@ -1,7 +1,7 @@
 'use client';
 // The Monaco-backed editor. Loaded only through DockerfileEditor's next/dynamic import.
 import { Editor, type OnMount } from '@monaco-editor/react';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { addBuildAction, attachLintMarkers, DOCKERFILE_LANGUAGE_ID, type MonacoApi } from '@/lib/editor';
 import { EditorLoading } from './editor-loading';
 import { dockerfileSupport, loadImageCatalog, monaco } from './monaco-setup';
@@ -10,7 +10,7 @@ import { useColorScheme } from './use-color-scheme';
 
 type Disposable = { dispose(): void };
 
-export default function MonacoDockerfileEditor({ value, onChange, onBuild, onReady, ariaLabel = 'Dockerfile', path = 'Dockerfile', language = DOCKERFILE_LANGUAGE_ID, height = '24rem' }: MonacoDockerfileEditorProps) {
+export default function MonacoDockerfileEditor({ value, onChange, onBuild, onReady, ariaLabel = 'Dockerfile', path = 'Dockerfile', language = DOCKERFILE_LANGUAGE_ID, height = '24rem', pending = false }: MonacoDockerfileEditorProps) {
   const scheme = useColorScheme();
   // The build action is registered once; it calls whatever onBuild is current.
   const onBuildRef = useRef(onBuild);
@@ -28,21 +28,45 @@ export default function MonacoDockerfileEditor({ value, onChange, onBuild, onRea
   // Any other value (a file loaded by the page) replaces the text, as one undoable edit.
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
   const reported = useRef<string[]>([]);
+  // Mounted while the file was loading: its text arrives as a fresh start, not an undoable edit,
+  // and the editor becomes writable (and says it is ready) only then. The refs are set before
+  // the browser can deliver a key, so no keystroke meets a stale handler.
+  const wasPending = useRef(pending);
+  const pendingNow = useRef(pending);
+  const onChangeRef = useRef(onChange);
+  useLayoutEffect(() => {
+    pendingNow.current = pending;
+    onChangeRef.current = onChange;
+  });
+  const silent = useRef(false);
   useEffect(() => {
     const editor = editorRef.current;
     const model = editor?.getModel();
-    if (!editor || !model || reported.current.includes(value) || model.getValue() === value) return;
+    if (!editor || !model) return;
+    if (wasPending.current && !pending) {
+      wasPending.current = false;
+      reported.current = [];
+      // Not an edit of the student's: the page must not be told (it would save the file back).
+      silent.current = true;
+      if (model.getValue() !== value) model.setValue(value);
+      silent.current = false;
+      editor.updateOptions({ readOnly: false });
+      onReadyRef.current();
+      return;
+    }
+    if (reported.current.includes(value) || model.getValue() === value) return;
     reported.current = [];
     editor.pushUndoStop();
     editor.executeEdits('layerlab', [{ range: model.getFullModelRange(), text: value }]);
     editor.pushUndoStop();
-  }, [value]);
-  const handleChange = (next: string | undefined) => {
+  }, [value, pending]);
+  const handleChange = useCallback((next: string | undefined) => {
+    if (silent.current) return;
     const text = next ?? '';
     reported.current.push(text);
     if (reported.current.length > 50) reported.current.shift();
-    onChange(text);
-  };
+    onChangeRef.current(text);
+  }, []);
 
   const handleMount: OnMount = (editor) => {
     editorRef.current = editor;
@@ -60,6 +84,9 @@ export default function MonacoDockerfileEditor({ value, onChange, onBuild, onRea
       addBuildAction(api, editor, () => onBuildRef.current?.(editor.getValue())),
     );
     loadImageCatalog();
+    // Still loading: the file's arrival makes it ready. Loaded before Monaco mounted: ready now.
+    if (pendingNow.current) return;
+    wasPending.current = false;
     onReadyRef.current();
   };
 
@@ -75,6 +102,7 @@ export default function MonacoDockerfileEditor({ value, onChange, onBuild, onRea
       loading={<EditorLoading height={height} />}
       options={{
         ariaLabel,
+        readOnly: pending,
         minimap: { enabled: false },
         fontSize: 14,
         tabSize: 4,

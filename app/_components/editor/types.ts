@@ -14,6 +14,11 @@ export interface DockerfileEditorProps {
   language?: string;
   /** CSS height of the editor. Default 24rem. */
   height?: string;
+  /**
+   * The file is still loading: Monaco mounts now (read-only, empty) so its start overlaps the
+   * engine's, and the text arrives as `value` with `pending` false. `data-ready` waits for that.
+   */
+  pending?: boolean;
 }
 
 /** Props of the Monaco-backed component behind the lazy wrapper. */

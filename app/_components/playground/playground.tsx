@@ -10,7 +10,6 @@ import { recordBuiltExample } from '../../_lib/progress/examples';
 import { BuildPanel } from '../build/build-panel';
 import { useBuildRunner } from '../build/use-build-runner';
 import { DockerfileEditor } from '../editor/dockerfile-editor';
-import { EditorLoading } from '../editor/editor-loading';
 import { quotaErrorText } from '../settings/quota';
 import { StorageSettings } from '../settings/storage-settings';
 import { FileTree } from '../workspace/file-tree';
@@ -47,9 +46,11 @@ function usePreloadChunks(): void {
   }, []);
 }
 
+const ignoreEdit = (): void => undefined;
+
 export function Playground({ examples, labs = [] }: { examples: ExampleInfo[]; labs?: LabInfo[] }) {
   usePreloadChunks();
-  const { engine, error: engineError } = useEngineConnection();
+  const { engine, starting, error: engineError } = useEngineConnection();
   const [quota, setQuota] = useState<string | null>(null);
   const reportError = useCallback((error: unknown) => {
     const text = quotaErrorText(error);
@@ -130,7 +131,8 @@ export function Playground({ examples, labs = [] }: { examples: ExampleInfo[]; l
         ) : workspace.ready && workspace.entries.length === 0 ? (
           <p className={styles.paneLoading}>The workspace is empty. Create a file, or open an example above.</p>
         ) : (
-          <EditorLoading height="100%" />
+          // Monaco starts while the engine opens the workspace; the file's text replaces this.
+          <DockerfileEditor value="" onChange={ignoreEdit} path={file.path ?? 'Dockerfile'} ariaLabel="Dockerfile (loading)" height="100%" pending />
         )}
       </div>
     </section>
@@ -141,7 +143,7 @@ export function Playground({ examples, labs = [] }: { examples: ExampleInfo[]; l
       <h2 id="pane-terminal-title" className={styles.paneTitle}>
         Terminal
       </h2>
-      <div className={styles.terminalHost}>{engine ? <Terminal key={lab.epoch} api={engine.terminal} onImageLink={showImage} /> : <p className={styles.paneLoading}>Starting the engine…</p>}</div>
+      <div className={styles.terminalHost}>{starting ? <Terminal key={lab.epoch} api={starting.terminal} onImageLink={showImage} /> : <p className={styles.paneLoading}>Starting the engine…</p>}</div>
     </section>
   );
 

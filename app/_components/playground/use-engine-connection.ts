@@ -7,6 +7,12 @@ import { useEngine } from '../../_lib/engine/hooks';
 
 export interface EngineConnection {
   engine: EngineApi | null;
+  /**
+   * The worker as soon as it exists, before it has opened anything: for a pane that may mount
+   * early and wait for its first answer (the terminal asks for its prompt), so its start overlaps
+   * the engine's.
+   */
+  starting: EngineApi | null;
   /** Why the engine could not start (no IndexedDB, a broken store), in words. */
   error: string | null;
 }
@@ -26,5 +32,5 @@ export function useEngineConnection(): EngineConnection {
       live = false;
     };
   }, [engine]);
-  return { engine: ready, error };
+  return { engine: ready, starting: engine, error };
 }
