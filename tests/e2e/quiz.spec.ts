@@ -1,5 +1,5 @@
 // Lesson 3.1's questions answered in the browser (issue 7): fill-in (wrong, then right), true/false,
-// single choice, numeric, and an open answer with its keyword check and self-rating; hints one at
+// single and multiple choice, numeric, and an open answer with its keyword check and self-rating; hints one at
 // a time; attempts and hints kept across a reload (IndexedDB); axe clean with results showing.
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
@@ -79,6 +79,21 @@ test.describe('quiz in lesson 3.1', () => {
     await check(mc);
     await expect(result(mc)).toHaveAttribute('data-passed', 'true');
     await expect(mc.getByTestId('explanation')).toBeVisible();
+
+    // Choose all that apply: checkboxes, partial credit, then the full set.
+    const multi = card(page, '3.1/multi-1');
+    await expect(multi.getByRole('radio')).toHaveCount(0);
+    await multi.getByRole('checkbox', { name: /Each of the image's layers/ }).check();
+    await multi.getByRole('checkbox', { name: /Files that a running container/ }).check();
+    await check(multi);
+    await expect(result(multi)).toHaveAttribute('data-passed', 'false');
+    await expect(result(multi)).toContainText("A container's changes live in its writable layer");
+    await multi.getByRole('checkbox', { name: /Files that a running container/ }).uncheck();
+    await multi.getByRole('checkbox', { name: /The image's configuration/ }).check();
+    await multi.getByRole('checkbox', { name: /The tag/ }).check();
+    await check(multi);
+    await expect(result(multi)).toHaveAttribute('data-passed', 'true');
+    await expect(result(multi)).toHaveAttribute('data-score', '1');
 
     const num = card(page, '3.1/num-1');
     await num.getByRole('textbox', { name: 'Your answer' }).fill('161');

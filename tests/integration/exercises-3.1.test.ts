@@ -44,7 +44,7 @@ function openExercise(id: string): OpenExercise {
 const grade = (id: string, answer: string): GradeResult => gradeQuestion(exercise(id), answer);
 
 const range = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `3.1/${prefix}-${i + 1}`);
-const IDS = [...range('fill', 6), ...range('tf', 7), ...range('mc', 5), '3.1/num-1', ...range('interview', 3)];
+const IDS = [...range('fill', 6), ...range('tf', 7), ...range('mc', 5), '3.1/multi-1', '3.1/num-1', ...range('interview', 3)];
 
 /** The material's answer keys ("Practice Questions" → Answers), as `layerlab grade --answer` takes them. */
 const KEYS: Readonly<Record<string, string>> = {
@@ -66,6 +66,7 @@ const KEYS: Readonly<Record<string, string>> = {
   '3.1/mc-3': 'C',
   '3.1/mc-4': 'B',
   '3.1/mc-5': 'B',
+  '3.1/multi-1': 'A,C,B',
   '3.1/num-1': '81 MB',
 };
 
@@ -152,6 +153,15 @@ describe('answer keys', () => {
     }
     expect(grade('3.1/mc-2', 'B,C')).toMatchObject({ score: 0, feedback: ['Choose only one option.'] });
     expect(grade('3.1/mc-2', 'B').feedback).toContain('B: Without `-a`, prune removes only dangling (untagged) images.');
+  });
+
+  it('choose-all: partial credit for some right letters, wrong letters cost, never below zero', () => {
+    expect(grade('3.1/multi-1', 'A,B,C')).toMatchObject({ score: 1, passed: true });
+    expect(grade('3.1/multi-1', 'A,B').passed).toBe(false);
+    expect(grade('3.1/multi-1', 'A,B').score).toBeCloseTo(2 / 3, 2);
+    expect(grade('3.1/multi-1', 'A,B,C,D').score).toBeLessThan(1);
+    expect(grade('3.1/multi-1', 'A,B,C,D').feedback[0]).toMatch(/^D: A container's changes/);
+    expect(grade('3.1/multi-1', 'D,E').score).toBe(0);
   });
 
   it('true/false takes t/f and yes/no as the CLI does', () => {
