@@ -59,7 +59,7 @@ test.describe('quiz in lesson 3.1', () => {
     watch.expectClean();
   });
 
-  test('true/false, single choice and numeric answers are graded on the spot', async ({ page, watch }) => {
+  test('true/false, single and multiple choice, and numeric answers are graded on the spot', async ({ page, watch }) => {
     await openLesson(page);
     // "Docker images are mutable" is false.
     const tf = card(page, '3.1/tf-1');
