@@ -23,6 +23,8 @@ export interface DockerContext {
   readonly tty: boolean;
   /** The terminal's width in columns when it is known (BuildKit's tty frame fits it). */
   readonly columns?: number;
+  /** The terminal's height in rows when it is known (BuildKit's live frame never outgrows it). */
+  readonly rows?: number;
   /**
    * Asks the user a question on the terminal (`docker image prune`'s `[y/N]`) and returns the
    * answer line; without it the answer is read from stdin, as docker does when piped.

@@ -21,6 +21,8 @@ export interface TerminalServices {
   now(): number;
   /** The terminal's width in columns, once the screen has told it (`resize`). */
   columns?(): number | undefined;
+  /** The terminal's height in rows, once the screen has told it. */
+  rows?(): number | undefined;
   /** The history, oldest first, the running line included (bash adds it before running it). */
   history(): readonly string[];
   clearHistory(): void;
@@ -132,6 +134,7 @@ function hostCommands(spec: HostSpec, services: TerminalServices, shell: () => I
       sha256: services.sha256,
       tty: onTerminal(ctx),
       ...(services.columns?.() !== undefined ? { columns: services.columns() as number } : {}),
+      ...(services.rows?.() !== undefined ? { rows: services.rows() as number } : {}),
       ...(services.ask !== undefined ? { prompt: services.ask } : {}),
       enterSession: (session) => services.enterSession(session),
     };

@@ -94,6 +94,7 @@ export async function createTerminalSession(options: TerminalOptions): Promise<T
   let history: string[] = [...(options.restore?.history ?? [])];
   let entered: ShellSession[] = [];
   let columns: number | undefined;
+  let rows: number | undefined;
   const services: TerminalServices = {
     hosts,
     hostIo,
@@ -101,6 +102,7 @@ export async function createTerminalSession(options: TerminalOptions): Promise<T
     sha256: options.sha256,
     now: options.now ?? (() => Date.now()),
     columns: () => columns,
+    rows: () => rows,
     history: () => history,
     clearHistory: () => {
       history = [];
@@ -191,8 +193,9 @@ export async function createTerminalSession(options: TerminalOptions): Promise<T
     async close() {
       for (const session of [...stack].reverse()) await session.close?.();
     },
-    resize(width: number) {
+    resize(width: number, height: number) {
       if (Number.isInteger(width) && width > 0) columns = width;
+      if (Number.isInteger(height) && height > 0) rows = height;
     },
   };
 }

@@ -97,6 +97,7 @@ async function runBuildCommand(argv: readonly string[], ctx: DockerContext, buil
     quiet: flags.quiet,
     tty: ctx.tty,
     width: Number(ctx.shell.env.COLUMNS) > 0 ? Number(ctx.shell.env.COLUMNS) : (ctx.columns ?? 80),
+    ...(Number(ctx.shell.env.LINES) > 0 ? { height: Number(ctx.shell.env.LINES) } : ctx.rows !== undefined ? { height: ctx.rows } : {}),
     ...(flags.legacy || vertexOffset > 0 ? {} : { builder: { name: builder.name, driver: builder.driver } }),
     classicDeprecation: false,
     classicRunStatus: true,

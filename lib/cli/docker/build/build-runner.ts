@@ -44,6 +44,8 @@ export interface BuildRun {
   tty: boolean;
   /** Terminal columns for the tty view (default 80). */
   width?: number;
+  /** Terminal rows: a live tty frame shows only as many lines as fit (default: no limit). */
+  height?: number;
   /**
    * The builder, as buildx names it: `#0 building with "default" instance using docker driver`
    * and `docker:default` in the tty header. Absent (layerlab) prints neither.
@@ -95,6 +97,7 @@ function rendererFor(run: BuildRun, classic: boolean): ((event: BuildEvent) => v
   if (mode === 'tty') {
     return createTtyRenderer(run.stderr, {
       width: run.width ?? 80,
+      ...(run.height !== undefined ? { height: run.height } : {}),
       builder: run.builder !== undefined ? `${run.builder.driver}:${run.builder.name}` : '',
       live: run.tty,
       color: run.tty,

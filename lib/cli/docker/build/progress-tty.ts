@@ -17,6 +17,12 @@ import { formatProgressBytes, type BuildEvent } from '@/lib/engine';
 export interface TtyRendererOptions {
   /** Terminal columns (BuildKit reads the console size). */
   width: number;
+  /**
+   * Terminal rows. A live frame taller than the screen could not be redrawn in place (the cursor
+   * cannot move up into the scrollback), so, as progressui does, it keeps the header and the most
+   * recent lines; the final frame is written whole.
+   */
+  height?: number;
   /** Right side of the header: `docker:default`, `docker-container:multiarch`. */
   builder: string;
   /** Redraw while the build runs (a real terminal); false writes the final frame only. */
@@ -46,7 +52,7 @@ export function createTtyRenderer(write: (text: string) => void, options: TtyRen
   const clock = options.now ?? (() => Date.now());
 
   const draw = (final: boolean): void => {
-    const frame = renderFrame([...jobs.values()], final, options);
+    const frame = fitHeight(renderFrame([...jobs.values()], final, options), final ? undefined : options.height);
     const up = linesShown > 0 ? `\x1b[${linesShown}F\x1b[J` : '';
     write(up + frame.join(''));
     linesShown = frame.length;
@@ -102,6 +108,13 @@ export function createTtyRenderer(write: (text: string) => void, options: TtyRen
         break;
     }
   };
+}
+
+/** The header and the last lines that fit in `height - 1` rows (one row stays for the cursor). */
+function fitHeight(frame: string[], height: number | undefined): string[] {
+  if (height === undefined || frame.length <= height - 1) return frame;
+  const keep = Math.max(0, height - 2);
+  return [frame[0] as string, ...(keep > 0 ? frame.slice(-keep) : [])];
 }
 
 /** Go's `%-*s %s`: `left` padded to `width - len(right) - 1`, a space, then `right`. */
