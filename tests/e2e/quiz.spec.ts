@@ -43,6 +43,24 @@ test.describe('quiz in lesson 3.1', () => {
     watch.expectClean();
   });
 
+  test('the first Check loads only the quiz grader, not the engine behind lib/grading', async ({ page, watch }) => {
+    await openLesson(page);
+    await page.waitForLoadState('networkidle');
+    let bytes = 0;
+    page.on('response', (response) => {
+      if (response.url().endsWith('.js')) void response.body().then((body) => (bytes += body.length));
+    });
+    const tf = card(page, '3.1/tf-3');
+    await tf.getByRole('radio', { name: 'True' }).check();
+    await check(tf);
+    await expect(result(tf)).toHaveAttribute('data-passed', 'true');
+    await page.waitForLoadState('networkidle');
+    // The grader is ~22 KB; lib/grading's whole index (lab checks, engine, CLI) was over 1 MB.
+    expect(bytes).toBeGreaterThan(0);
+    expect(bytes).toBeLessThan(150 * 1024);
+    watch.expectClean();
+  });
+
   test('hints come one at a time and are still shown after a reload', async ({ page, watch }) => {
     await openLesson(page);
     const fill = card(page, '3.1/fill-1');

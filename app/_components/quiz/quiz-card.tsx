@@ -5,7 +5,7 @@
 // practice mode and cost points in test mode, and every attempt is kept with the student's progress.
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import type { QuizExercise } from '@/lib/content';
-import type * as Grading from '@/lib/grading';
+import type * as GradeQuiz from './grade-quiz';
 import type { GradeResult } from '@/lib/grading';
 import * as progress from '../../_lib/progress/attempts';
 import type { ExerciseHtml } from './exercise-html';
@@ -19,10 +19,10 @@ import styles from './quiz.module.css';
 
 export type { QuizMode } from './quiz-mode';
 
-// lib/grading is a chunk of its own (its index also brings the lab checks and the engine): fetched
-// when the student starts on a question, so it is there by the time they press Check.
-let grading: Promise<typeof Grading> | null = null;
-const loadGrading = () => (grading ??= import('@/lib/grading'));
+// The grader is a chunk of its own (grade-quiz.ts): fetched when the student starts on a question,
+// so it is there by the time they press Check.
+let grading: Promise<typeof GradeQuiz> | null = null;
+const loadGrading = () => (grading ??= import('./grade-quiz'));
 
 async function grade(exercise: QuizExercise, response: string | string[]): Promise<GradeResult> {
   const { gradeQuestion } = await loadGrading();
