@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatGift, isLabExercise, loadCourse } from '@/lib/content';
+import { formatGift, isLabExercise, loadCourse, type ChoiceExercise } from '@/lib/content';
+import { gradeQuestion } from '@/lib/grading';
 import { answerKey } from './answer-key';
 import { createLesson } from './course-files';
 import { importGiftIntoLesson, rehomeIds } from './gift-import';
@@ -16,6 +17,13 @@ function builtInCourse(): Map<string, string> {
   };
   walk(join(process.cwd(), 'content/lessons'), 'content/lessons/');
   return files;
+}
+
+/** Every set of letters a learner could give, with the score each earns: how a choice question grades. */
+function choiceScores(exercise: ChoiceExercise): number[] {
+  const ids = exercise.options.map((o) => o.id);
+  const sets = exercise.multiple ? Array.from({ length: 2 ** ids.length - 1 }, (_, mask) => ids.filter((_, i) => ((mask + 1) >> i) & 1)) : ids.map((id) => [id]);
+  return sets.map((set) => Math.round(gradeQuestion(exercise, set.join(',')).score * 100) / 100);
 }
 
 describe('rehomeIds', () => {
@@ -54,6 +62,8 @@ describe('importGiftIntoLesson', () => {
       expect([exercise.kind, exercise.title, exercise.prompt, exercise.explanation]).toEqual([original.kind, original.title, original.prompt, original.explanation]);
       // GIFT has no units: a numeric answer keeps its values and tolerances only.
       if (exercise.kind === 'numeric' && original.kind === 'numeric') expect(exercise.answers.map((a) => [a.value, a.tolerance ?? 0])).toEqual(original.answers.map((a) => [a.value, a.tolerance ?? 0]));
+      // GIFT spells a choose-all question's implied weights out (33.333%): the same grades, another key.
+      else if (exercise.kind === 'choice' && original.kind === 'choice') expect(choiceScores(exercise), exercise.id).toEqual(choiceScores(original));
       else expect(answerKey(exercise)).toEqual(answerKey(original));
     }
   });
