@@ -31,6 +31,22 @@ export function humanSize(bytes: number): string {
   return `${goFormatG3(size)}${UNITS[unit]}`;
 }
 
+/**
+ * `units.HumanSize` (`HumanSizeWithPrecision(size, 4)`, Go `%.4g`): what `docker system df`, prune's
+ * "Total reclaimed space", pull/push progress and the classic builder's context line print:
+ * `0B`, `512B`, `2.048kB`, `12.35MB`.
+ */
+export function humanSize4(bytes: number): string {
+  let size = bytes;
+  let unit = 0;
+  while (size >= 1000 && unit < UNITS.length - 1) {
+    size /= 1000;
+    unit++;
+  }
+  const text = size === 0 ? '0' : size.toPrecision(4);
+  return `${text.includes('.') && !text.includes('e') ? trimZeros(text) : text}${UNITS[unit]}`;
+}
+
 /** `units.HumanDuration`: `Less than a second`, `About a minute`, `3 hours`, `2 weeks`, `56 years`. */
 export function humanDuration(ms: number): string {
   const seconds = Math.trunc(ms / 1000);

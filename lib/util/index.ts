@@ -20,4 +20,4 @@ export { goClean, goDir } from './go-path';
 export { isDigest, sha256Of, shortId, wasmSha256, type Digest, type Sha256, type Sha256Factory } from './digest';
 export { iterableToStream } from './streams';
 export { formatIssues, formatJsonPath } from './json-path';
-export { goFormatG3, humanDuration, humanSize } from './human-units';
+export { goFormatG3, humanDuration, humanSize, humanSize4 } from './human-units';

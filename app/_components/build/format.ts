@@ -1,17 +1,9 @@
 // Numbers as the build panel shows them. Sizes use the docker CLI's decimal units (go-units
 // HumanSize: 1 kB = 1000 B, three significant digits), so they read like `docker images`.
+import { humanSize } from '@/lib/util';
 
-/** `203MB`, `1.02kB`, `0B`. */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${Number(value.toPrecision(3))}${units[unit]}`;
-}
+/** `203MB`, `1.02kB`, `0B`: lib/util's go-units HumanSize, as `docker images` prints sizes. */
+export const formatBytes = humanSize;
 
 /**
  * A duration in seconds as a person says it: `0.1s`, `12.4s`, `1m 13s`, `1h 2m`. Under a minute

@@ -14,7 +14,7 @@ export { BuildError, isBuildError } from './session';
 export { planBuild, resolveFrom, type BuildPlan, type PlannedStage, type PlanOptions, type StageBase, type StageSource } from './plan';
 export { stepLabel, type BuildEvent, type BuildEventListener, type StepInfo } from './events';
 export { createPlainRenderer, formatDecimalBytes, formatProgressBytes } from './progress-plain';
-export { createClassicRenderer, humanSize4, CLASSIC_DEPRECATION, type ClassicRendererOptions } from './progress-classic';
+export { createClassicRenderer, CLASSIC_DEPRECATION, type ClassicRendererOptions } from './progress-classic';
 export { fillHistoryTimes } from './history-times';
 // For lib/engine/containers: a container's process runs over the same fs adapter and user lookup as RUN.
 export { createTreeShellFs, type TreeShellFs } from './tree-shell-fs';

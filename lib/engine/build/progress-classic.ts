@@ -1,3 +1,4 @@
+import { humanSize4 } from '@/lib/util';
 import type { BuildEvent } from './events';
 
 /**
@@ -37,19 +38,6 @@ function containerId(seed: string): string {
 /** `docker.io/library/app:latest` → `app:latest` as the classic CLI prints tags. */
 function familiar(ref: string): string {
   return ref.replace(/^docker\.io\/library\/(?=[^/]+$|[^/]+[:@])/, '').replace(/^docker\.io\//, '');
-}
-
-/** `units.HumanSize`: 4 significant digits, decimal units (`2.048kB`, `512B`, `10.24MB`). */
-export function humanSize4(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let size = bytes;
-  let unit = 0;
-  while (size >= 1000 && unit < units.length - 1) {
-    size /= 1000;
-    unit++;
-  }
-  const digits = size.toPrecision(4);
-  return `${digits.includes('.') ? digits.replace(/0+$/, '').replace(/\.$/, '') : digits}${units[unit]}`;
 }
 
 export interface ClassicRendererOptions {

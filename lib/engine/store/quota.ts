@@ -3,6 +3,7 @@
  * /var/lib/docker fills; the browser's equivalent is the per-site storage quota, so the message
  * names that and, when the browser tells us, how much is used of how much.
  */
+import { humanSize } from '@/lib/util';
 
 export interface StorageEstimate {
   usage?: number;
@@ -20,17 +21,8 @@ export function formatQuotaMessage(what: string, estimate?: StorageEstimate): st
   return `no space left on device: ${what} is full${figures}`;
 }
 
-/** Sizes as the docker CLI prints them: decimal units, three significant digits (go-units HumanSize). */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${Number(value.toPrecision(3))}${units[unit]}`;
-}
+/** Sizes as the docker CLI prints them (go-units HumanSize, three significant digits). */
+export const formatBytes = humanSize;
 
 /** Whether an error (or the error it wraps) is a storage quota failure: DOMException or ENOSPC. */
 export function isQuotaError(error: unknown): boolean {

@@ -5,7 +5,7 @@ import type { DockerContext } from '../context';
 import { readContainers, readImages } from './image-data';
 import { collectGarbageForContainers, deleteImage, type DeleteItem } from './image-delete';
 import { matchLabels, parseFilters, validateFilters } from './image-filters';
-import { humanSize4 } from './sizes';
+import { humanSize4 } from '@/lib/util';
 import { isZeroTime, parseTimestamp } from './time-format';
 import { usageText } from './usage';
 

@@ -7,7 +7,7 @@ import { readDiskUsage, summaryRows, type DiskUsage } from './disk-usage';
 import { ellipsis } from './history';
 import { formatInspect, formatRows } from './format';
 import { familiar, splitFamiliar, truncateId } from './image-data';
-import { humanSize4 } from './sizes';
+import { humanSize4 } from '@/lib/util';
 import { createdSince } from './time-format';
 import { FORMAT_TABLE_HELP, usageText } from './usage';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDockerTestbed } from '../testbed';
-import { createTransferTtyRenderer, humanSize4, progressText } from './transfer-tty';
+import { humanSize4 } from '@/lib/util';
+import { createTransferTtyRenderer, progressText } from './transfer-tty';
 
 const ESC = '\x1b';
 

@@ -1,4 +1,5 @@
 import type { TransferEvent } from '@/lib/engine';
+import { humanSize4 } from '@/lib/util';
 
 /**
  * Docker's pull/push progress on a terminal (moby `jsonmessage.DisplayJSONMessagesStream` with
@@ -13,20 +14,6 @@ import type { TransferEvent } from '@/lib/engine';
  * Docker adds the time left from the transfer's start; our events carry no start, so it is left out.
  */
 const LAYER_ID = /^[0-9a-f]{12}$/;
-const UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
-
-/** go-units `HumanSize` (`HumanSizeWithPrecision(size, 4)`, Go `%.4g`): `12.35MB`, `999B`, `1.5kB`. */
-export function humanSize4(bytes: number): string {
-  let size = bytes;
-  let unit = 0;
-  while (size >= 1000 && unit < UNITS.length - 1) {
-    size /= 1000;
-    unit++;
-  }
-  const text = size.toPrecision(4);
-  const trimmed = text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
-  return `${trimmed}${UNITS[unit]}`;
-}
 
 /** `JSONProgress.String()` for byte counts. */
 export function progressText(progress: TransferEvent['progress'], columns: number): string {
