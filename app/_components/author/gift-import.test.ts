@@ -1,23 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readCourseFiles } from '../../_lib/lessons';
 import { formatGift, isLabExercise, loadCourse, type ChoiceExercise } from '@/lib/content';
 import { gradeQuestion } from '@/lib/grading';
 import { answerKey } from './answer-key';
 import { createLesson } from './course-files';
 import { importGiftIntoLesson, rehomeIds } from './gift-import';
-
-function builtInCourse(): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (dir: string, prefix: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(join(dir, entry.name), `${prefix}${entry.name}/`);
-      else files.set(`${prefix}${entry.name}`, readFileSync(join(dir, entry.name), 'utf8'));
-    }
-  };
-  walk(join(process.cwd(), 'content/lessons'), 'content/lessons/');
-  return files;
-}
 
 /** Every set of letters a learner could give, with the score each earns: how a choice question grades. */
 function choiceScores(exercise: ChoiceExercise): number[] {
@@ -36,7 +23,7 @@ describe('rehomeIds', () => {
 });
 
 describe('importGiftIntoLesson', () => {
-  const course = builtInCourse();
+  const course = readCourseFiles();
   const { course: loaded } = loadCourse(course);
   const quiz = loaded.lessonExercises('3.1').filter((e) => !isLabExercise(e));
   const gift = formatGift(loaded.lessonExercises('3.1')).text;

@@ -1,23 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { readCourseFiles } from '../../_lib/lessons';
 import { loadCourse, writeContentPack } from '@/lib/content';
 import { createExerciseFile, createLesson, sameFiles } from './course-files';
 import { checkContentPack } from './pack-import';
-
-/** The built-in course as the page is seeded with it. */
-function builtInCourse(): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (dir: string, prefix: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(join(dir, entry.name), `${prefix}${entry.name}/`);
-      else files.set(`${prefix}${entry.name}`, readFileSync(join(dir, entry.name), 'utf8'));
-    }
-  };
-  walk(join(process.cwd(), 'content/lessons'), 'content/lessons/');
-  return files;
-}
 
 const lesson = '---\nid: "9.1"\ntitle: "T"\norder: 1\nsummary: "S"\nprevious: null\nnext: null\nexamples: []\n---\n\nIntro.\n\n## One\n\nText.\n';
 
@@ -33,7 +19,7 @@ describe('importing a content pack', () => {
   });
 
   it('round-trips the built-in course', () => {
-    const course = builtInCourse();
+    const course = readCourseFiles();
     const checked = checkContentPack(writeContentPack(course));
     expect(checked.ok ? [] : checked.errors).toEqual([]);
     if (checked.ok) expect(sameFiles(checked.files, course)).toBe(true);
@@ -63,7 +49,7 @@ describe('importing a content pack', () => {
 
 describe('templates', () => {
   it('a new lesson and a new exercise file validate next to the built-in course', () => {
-    const lessonMade = createLesson(builtInCourse(), '9.2', 'A new lesson');
+    const lessonMade = createLesson(readCourseFiles(), '9.2', 'A new lesson');
     if ('error' in lessonMade) throw new Error(lessonMade.error);
     const fileMade = createExerciseFile(lessonMade.files, '9.2', 'practice');
     if ('error' in fileMade) throw new Error(fileMade.error);
