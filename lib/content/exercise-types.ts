@@ -1,10 +1,9 @@
 /**
  * What an exercise is once its YAML has been checked (issue 7 item 1). These are the types every
- * face codes against: the graders (lib/grading takes them structurally — a `FillInExercise` is a
- * `FillInQuestion` with more fields), the lesson page, the authoring page, GIFT import/export and
- * `layerlab grade` / `layerlab content check`. The zod schemas in `exercise-schema.ts` produce
- * exactly these shapes; lib/content may not import lib/grading (DESIGN.md §2), so the question
- * fields are spelled out here and kept in step with lib/grading/types.ts by a type test there.
+ * face codes against: the graders (lib/grading's question types are these, narrowed to the fields
+ * grading reads — DESIGN.md §2 lets grading import content's types), the lesson page, the authoring
+ * page, GIFT import/export and `layerlab grade` / `layerlab content check`. The zod schemas in
+ * `exercise-schema.ts` produce exactly these shapes.
  *
  * File layout: `content/lessons/<lesson>/exercises.yaml` holds `questions:` and `labs:`; a lab's
  * starter and solution files sit in folders beside it (`labs/<name>/starter/`, `labs/<name>/solution/`),

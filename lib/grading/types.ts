@@ -1,154 +1,73 @@
 /**
  * Question definitions and grading results as plain, JSON-friendly data (DESIGN.md §5: content is
- * data). lib/content's zod schemas produce these shapes from exercise YAML; the graders take them
- * with a learner's response and return a `GradeResult`. Scores are points: `0 ≤ score ≤ max`.
+ * data). The question shapes are lib/content's exercise types (what its zod schemas produce from
+ * exercise YAML), narrowed to the fields grading reads, so an exercise is graded as it is; the
+ * graders take one with a learner's response and return a `GradeResult`. Scores are points:
+ * `0 ≤ score ≤ max`.
  */
+import type {
+  AcceptedAnswer,
+  Blank,
+  ChoiceExercise,
+  ChoiceOption,
+  FeedbackTexts,
+  FillInExercise,
+  NumericAnswer,
+  NumericExercise,
+  OpenExercise,
+  Rubric,
+  RubricConcept,
+  RubricMisconception,
+  TrueFalseExercise,
+} from '@/lib/content';
 
-/** `auto`: H5P's rule (≤3 letters exact, 4–9 one edit, ≥10 two edits); `off`: exact only. */
-export type TypoMode = 'auto' | 'off';
+export type { AcceptedAnswer, Blank, ChoiceOption, FeedbackTexts, NumericAnswer, Rubric, RubricConcept, RubricMisconception };
+
+/**
+ * `auto`: H5P's rule (≤3 letters exact, 4–9 one edit, ≥10 two edits); `off`: exact only. Literal
+ * words (commands, flags, references, numbers) are always exact. Case is ignored unless
+ * `caseSensitive` (Moodle and GIFT ignore it). An accepted answer's `*` matches any run of
+ * characters, `\*` a literal asterisk; answers are tried in author order, the first match wins.
+ */
+export type TypoMode = NonNullable<AcceptedAnswer['typos']>;
 
 /** Groups of phrases that mean the same (`[["docker hub", "docker.io", "registry-1.docker.io"]]`). */
-export type SynonymTable = readonly (readonly string[])[];
+export type SynonymTable = NonNullable<Blank['synonyms']>;
 
-export interface MatchOptions {
-  /** Default false (Moodle and GIFT ignore case unless told). */
-  readonly caseSensitive?: boolean;
-  /** Default `auto`; literal words (commands, flags, references, numbers) are always exact. */
-  readonly typos?: TypoMode;
-}
+export type MatchOptions = Pick<AcceptedAnswer, 'caseSensitive' | 'typos'>;
 
-export interface FeedbackTexts {
-  readonly correct?: string;
-  readonly partial?: string;
-  readonly incorrect?: string;
-}
+/** What every question carries for grading: the id (attempts, reviews, `layerlab grade`), points (default 1), feedback. */
+type QuestionFields<E extends { id: string; points?: number; feedback?: FeedbackTexts }, K extends keyof E> = Pick<E, 'id' | 'points' | 'feedback' | K>;
 
-interface QuestionBase {
-  /** `3.1/fill-3`: the key of attempts, reviews and `layerlab grade`. */
-  readonly id: string;
-  /** Points the question is worth (default 1). */
-  readonly points?: number;
-  readonly feedback?: FeedbackTexts;
-}
+export type FillInQuestion = QuestionFields<FillInExercise, 'kind' | 'blanks' | 'synonyms' | 'caseSensitive' | 'typos'>;
 
-/** One accepted answer of a blank, tried in author order; the first match wins (Moodle). */
-export interface AcceptedAnswer extends MatchOptions {
-  /** The answer text; `*` matches any run of characters, `\*` a literal asterisk. */
-  readonly text: string;
-  /** Fraction of the blank's points, 0..1 (default 1). */
-  readonly score?: number;
-  readonly feedback?: string;
-}
+/** `feedbackTrue` / `feedbackFalse`: shown when the learner answers true / false. */
+export type TrueFalseQuestion = QuestionFields<TrueFalseExercise, 'kind' | 'answer' | 'feedbackTrue' | 'feedbackFalse'>;
 
-export interface Blank extends MatchOptions {
-  readonly answers: readonly AcceptedAnswer[];
-  /** Share of the question among its blanks (default 1 each). */
-  readonly weight?: number;
-  readonly synonyms?: SynonymTable;
-}
+/**
+ * Choice: an option's `score` is a Moodle fraction −1..1; without any, correct options share +1
+ * and wrong ones −1/k. `mode`: `weights` (default) sums fractions clamped to [0, 1];
+ * `all-or-nothing` takes the exact set only.
+ */
+export type ChoiceQuestion = QuestionFields<ChoiceExercise, 'kind' | 'multiple' | 'mode' | 'options'>;
 
-export interface FillInQuestion extends QuestionBase, MatchOptions {
-  readonly kind: 'fill-in';
-  readonly blanks: readonly Blank[];
-  /** Synonyms for every blank, on top of the shared table (`SHARED_SYNONYMS`). */
-  readonly synonyms?: SynonymTable;
-}
-
-export interface TrueFalseQuestion extends QuestionBase {
-  readonly kind: 'true-false';
-  readonly answer: boolean;
-  /** Shown when the learner answers true / false. */
-  readonly feedbackTrue?: string;
-  readonly feedbackFalse?: string;
-}
-
-export interface ChoiceOption {
-  /** The letter the learner gives (`A`); compared case-insensitively. */
-  readonly id: string;
-  readonly text: string;
-  readonly correct?: boolean;
-  /** Moodle fraction −1..1. Without any, correct options share +1 and wrong ones −1/k. */
-  readonly score?: number;
-  readonly feedback?: string;
-}
-
-export interface ChoiceQuestion extends QuestionBase {
-  readonly kind: 'choice';
-  /** Several options may be chosen. */
-  readonly multiple?: boolean;
-  /** `weights` (default): sum of fractions clamped to [0, 1]; `all-or-nothing`: exact set only. */
-  readonly mode?: 'weights' | 'all-or-nothing';
-  readonly options: readonly ChoiceOption[];
-}
-
-export interface NumericAnswer {
-  readonly value: number;
-  /** Unit of `value` (`MB`, `GiB`, `s`, `min`); a response in another unit of the same kind is converted. */
-  readonly unit?: string;
-  /** Absolute tolerance in `unit`. */
-  readonly tolerance?: number;
-  /** Relative tolerance, 0.05 = 5 %. */
-  readonly relative?: number;
-  readonly score?: number;
-  readonly feedback?: string;
-}
-
-export interface NumericQuestion extends QuestionBase {
-  readonly kind: 'numeric';
-  /** Tried in order; the first band the response falls in sets the score. */
-  readonly answers: readonly NumericAnswer[];
-  /** A response without a unit is refused (default: it is read in the answer's unit). */
-  readonly requireUnit?: boolean;
-}
+/**
+ * Numeric: answers are bands tried in order, the first the response falls in sets the score;
+ * `tolerance` is absolute in `unit`, `relative` a share (0.05 = 5 %); a response in another unit of
+ * the same kind is converted. `requireUnit`: a response without a unit is refused.
+ */
+export type NumericQuestion = QuestionFields<NumericExercise, 'kind' | 'answers' | 'requireUnit'>;
 
 /**
  * A phrase of a rubric, as words: a plain word matches its stem (`layers` = `layered` = `layer`)
  * or a spelling slip of it; `word*` matches any word starting with `word`; a lone `*` skips up to
- * three words; `a|b` is either word. Phrases are matched inside one sentence.
+ * three words; `a|b` is either word. Phrases are matched inside one sentence; a concept's `all`
+ * groups must all occur in one sentence. `words.min` caps the score at words / min.
  */
 export type RubricPhrase = string;
 
-export interface RubricConcept {
-  readonly id: string;
-  /** What the concept is, for the "found / missing" list. */
-  readonly label: string;
-  readonly points: number;
-  /** Alternative phrasings; one match is enough. */
-  readonly any?: readonly RubricPhrase[];
-  /** Groups that must all occur in one sentence, one phrase of each group. */
-  readonly all?: readonly (readonly RubricPhrase[])[];
-  readonly feedbackFound?: string;
-  readonly feedbackMissed?: string;
-}
-
-export interface RubricMisconception {
-  readonly id: string;
-  readonly label: string;
-  /** Points taken off (a positive number). */
-  readonly points: number;
-  readonly any?: readonly RubricPhrase[];
-  readonly all?: readonly (readonly RubricPhrase[])[];
-  readonly feedback: string;
-}
-
-export interface Rubric {
-  readonly concepts: readonly RubricConcept[];
-  readonly misconceptions?: readonly RubricMisconception[];
-  /** Words folded together before matching, on top of the shared table. */
-  readonly synonyms?: SynonymTable;
-  /** Length bands in words: below `min` the score is capped at words / min, above `max` a note. */
-  readonly words?: { readonly min?: number; readonly max?: number };
-  /** Points for full marks (default: the sum of the concepts' points). */
-  readonly max?: number;
-}
-
-export interface OpenQuestion extends QuestionBase {
-  readonly kind: 'open';
-  readonly rubric: Rubric;
-  /** Share of the points that counts as passed (default 0.6). */
-  readonly pass?: number;
-  readonly modelAnswer?: string;
-}
+/** Open: `pass` is the share of the points that counts as passed (default 0.6). */
+export type OpenQuestion = QuestionFields<OpenExercise, 'kind' | 'rubric' | 'pass'> & { readonly modelAnswer?: string };
 
 export type QuizQuestion = FillInQuestion | TrueFalseQuestion | ChoiceQuestion | NumericQuestion | OpenQuestion;
 
