@@ -2,7 +2,7 @@
 // terminal's sessions, completion and line editing. (The Node entry and node-*.ts stay out.)
 export { runDocker, findCommand, DOCKER_COMMANDS, type DockerCommand, type DockerContext, type DockerDaemon, type ShellSession } from './docker';
 export { createGitCommand } from './git';
-export { createTerminalSession, HOSTS, WORKSTATION, findHost, isCompleteInput, type HostIo, type HostSpec, type TerminalIo, type TerminalOptions, type TerminalRunResult, type TerminalSession, type TerminalSnapshot } from './terminal';
+export { createTerminalSession, HOSTS, WORKSTATION, findHost, isCompleteInput, memoryHostIo, type HostIo, type HostSpec, type TerminalIo, type TerminalOptions, type TerminalRunResult, type TerminalSession, type TerminalSnapshot } from './terminal';
 export { terminalWiring } from './terminal/wiring';
 export { complete, listDirOf, SHELL_BUILTINS, type Completion, type CompletionEnv } from './terminal/completion';
 export { LineEditor, type EditorAction } from './terminal/line-editor';
@@ -11,5 +11,3 @@ export { runBuild, type BuildRun, type BuildRunResult, type ProgressMode } from 
 export { openShellContext, ContextNotFound } from './docker/build/shell-context';
 export { sharedHubSource } from './docker/build/hub-source';
 export { createHubImages } from './docker/registry';
-// For lib/grading's lab runner (runLabScenario): a scratch workspace for a headless terminal.
-export { createMemoryFs } from '@/lib/shell';

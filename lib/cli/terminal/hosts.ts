@@ -1,5 +1,5 @@
-import type { Store } from '@/lib/engine';
-import type { ShellFs } from '@/lib/shell';
+import { createMemoryStore, type Store } from '@/lib/engine';
+import { createMemoryFs, type ShellFs } from '@/lib/shell';
 import type { Sha256Factory } from '@/lib/util';
 import { DOCKER_ROOT, dockerRootFs, mountFs } from '../docker/var-lib-docker';
 
@@ -41,6 +41,29 @@ export interface HostIo {
 export function findHost(hosts: readonly HostSpec[], destination: string): HostSpec | undefined {
   const name = destination.slice(destination.lastIndexOf('@') + 1).replace(/\.$/, '');
   return hosts.find((h) => h.name === name);
+}
+
+/**
+ * Every host's daemon and files in memory, each opened on first use: a scratch machine room for
+ * the headless lab runner and tests. Pass the maps of another one to share its hosts.
+ */
+export function memoryHostIo(shared?: { stores: Map<string, Store>; files: Map<string, ShellFs> }): HostIo & { readonly stores: Map<string, Store>; readonly files: Map<string, ShellFs> } {
+  const stores = shared?.stores ?? new Map<string, Store>();
+  const files = shared?.files ?? new Map<string, ShellFs>();
+  return {
+    stores,
+    files,
+    async store(host) {
+      let store = stores.get(host);
+      if (store === undefined) stores.set(host, (store = createMemoryStore()));
+      return store;
+    },
+    async fs(host) {
+      let fs = files.get(host);
+      if (fs === undefined) files.set(host, (fs = createMemoryFs()));
+      return fs;
+    },
+  };
 }
 
 /** Caches what `io` opens, so each host's store and fs are opened once per terminal. */

@@ -2,9 +2,10 @@
  * A terminal over memory for tests: memory stores per host, a memory fs per host with the
  * workstation's /workspace, a fixed clock. Not used by the app.
  */
-import { createMemoryStore, type Store } from '@/lib/engine';
-import { createMemoryFs, type ShellFs } from '@/lib/shell';
+import type { Store } from '@/lib/engine';
+import type { ShellFs } from '@/lib/shell';
 import { wasmSha256 } from '@/lib/util';
+import { memoryHostIo } from './hosts';
 import { createTerminalSession, type TerminalOptions, type TerminalSession } from './session';
 
 export interface TestTerminal {
@@ -16,21 +17,10 @@ export interface TestTerminal {
 }
 
 export async function createTestTerminal(options: Partial<TerminalOptions> = {}, shared?: { stores: Map<string, Store>; files: Map<string, ShellFs> }): Promise<TestTerminal> {
-  const stores = shared?.stores ?? new Map<string, Store>();
-  const files = shared?.files ?? new Map<string, ShellFs>();
+  const hostIo = memoryHostIo(shared);
+  const { stores, files } = hostIo;
   const session = await createTerminalSession({
-    hostIo: {
-      async store(host) {
-        let s = stores.get(host);
-        if (s === undefined) stores.set(host, (s = createMemoryStore()));
-        return s;
-      },
-      async fs(host) {
-        let f = files.get(host);
-        if (f === undefined) files.set(host, (f = createMemoryFs()));
-        return f;
-      },
-    },
+    hostIo,
     sha256: wasmSha256,
     now: () => Date.parse('2026-11-28T12:00:00Z'),
     ...options,

@@ -1,12 +1,12 @@
-import { createHubImages, createMemoryFs, createTerminalSession, openShellContext, terminalWiring, WORKSTATION, type TerminalSession } from '@/lib/cli';
+import { createHubImages, createTerminalSession, memoryHostIo, openShellContext, terminalWiring, WORKSTATION, type HostIo, type TerminalSession } from '@/lib/cli';
 import type { LabExercise } from '@/lib/content';
-import { createMemoryStore, createRegistries, type BuildResult, type Store } from '@/lib/engine';
+import { createMemoryStore, createRegistries, type BuildResult } from '@/lib/engine';
 import { wasmSha256 } from '@/lib/util';
 import type { GradingFs, LabResult } from '../checks/types';
 import { buildLabImage } from './build-lab';
 import { gradeLabAttempt } from './to-lab-definition';
 
-type ShellFs = ReturnType<typeof createMemoryFs>;
+type ShellFs = Awaited<ReturnType<HostIo['fs']>>;
 
 /** The workstation's workspace as the terminal shows it (HostSpec home, the browser's /workspace). */
 export const LAB_WORKSPACE = '/workspace';
@@ -62,27 +62,16 @@ export async function runLabScenario(lab: LabExercise, which: 'starter' | 'solut
   const sha256 = wasmSha256;
   let clock = options.now ?? LAB_EPOCH;
   const now = () => clock;
-  const stores = new Map<string, Store>();
-  const files = new Map<string, ShellFs>();
-  const storeOf = async (host: string) => {
-    let store = stores.get(host);
-    if (store === undefined) stores.set(host, (store = createMemoryStore()));
-    return store;
-  };
-  const fsOf = async (host: string) => {
-    let fs = files.get(host);
-    if (fs === undefined) files.set(host, (fs = createMemoryFs({ [`${host === WORKSTATION ? LAB_WORKSPACE : '/home/student'}/`]: '', '/tmp/': '' })));
-    return fs;
-  };
+  const hosts = memoryHostIo();
   const registryStore = createMemoryStore();
   const registries = createRegistries({ store: registryStore, sha256, builtin: createHubImages(sha256) });
   let transcript = '';
   const out = { stdout: (t: string) => (transcript += t), stderr: (t: string) => (transcript += t) };
   let session: TerminalSession | undefined;
   try {
-    session = await createTerminalSession({ ...terminalWiring({ registries, now }), hostIo: { store: storeOf, fs: fsOf }, sha256, now, tty: false });
-    const workstation = await storeOf(WORKSTATION);
-    const workspace = await fsOf(WORKSTATION);
+    session = await createTerminalSession({ ...terminalWiring({ registries, now }), hostIo: hosts, sha256, now, tty: false });
+    const workstation = await hosts.store(WORKSTATION);
+    const workspace = await hosts.fs(WORKSTATION);
     const type = async (line: string) => {
       transcript += `$ ${line}\n`;
       await session?.runInput(`${line}\n`, out);
@@ -112,7 +101,7 @@ export async function runLabScenario(lab: LabExercise, which: 'starter' | 'solut
     return { result, transcript };
   } finally {
     await session?.close();
-    for (const store of stores.values()) await store.close();
+    for (const store of hosts.stores.values()) await store.close();
     await registryStore.close();
   }
 }
