@@ -4,8 +4,7 @@
  * will serve it.
  */
 import xtermHeadless from '@xterm/headless';
-import { complete, createTerminalSession, DOCKER_COMMANDS, type TerminalSession } from '@/lib/cli';
-import { createMemoryStore, type Store } from '@/lib/engine';
+import { complete, createTerminalSession, DOCKER_COMMANDS, memoryHostIo, type TerminalSession } from '@/lib/cli';
 import { createMemoryFs, type MemoryFsSeed, type ShellFs } from '@/lib/shell';
 import { wasmSha256 } from '@/lib/util';
 import type { TerminalApi } from '@/app/_lib/engine/api';
@@ -60,20 +59,16 @@ export interface SessionApi extends TerminalApi {
 
 /** A TerminalApi over a real session (workstation files seeded under /workspace), tty on. */
 export async function sessionApi(seed: MemoryFsSeed = {}): Promise<SessionApi> {
-  const stores = new Map<string, Store>();
-  const fss = new Map<string, ShellFs>([['workstation', createMemoryFs(seed)]]);
+  const hostIo = memoryHostIo({ stores: new Map(), files: new Map([['workstation', createMemoryFs(seed)]]) });
   const session = await createTerminalSession({
-    hostIo: {
-      store: async (host) => stores.get(host) ?? (stores.set(host, createMemoryStore()).get(host) as Store),
-      fs: async (host) => fss.get(host) ?? (fss.set(host, createMemoryFs()).get(host) as ShellFs),
-    },
+    hostIo,
     sha256: wasmSha256,
     tty: true,
   });
   let running: AbortController | undefined;
   const api: SessionApi = {
     session,
-    files: fss.get('workstation') as ShellFs,
+    files: hostIo.files.get('workstation') as ShellFs,
     runs: [],
     cancels: 0,
     prompt: async () => session.prompt(),
@@ -94,7 +89,7 @@ export async function sessionApi(seed: MemoryFsSeed = {}): Promise<SessionApi> {
       else session.cancelPending();
     },
     async complete(line, cursor) {
-      const fs = fss.get('workstation') as ShellFs;
+      const fs = hostIo.files.get('workstation') as ShellFs;
       return complete(line, cursor, {
         commands: ['cat', 'cd', 'clear', 'docker', 'echo', 'ls', 'pwd', 'sleep'],
         dockerCommands: DOCKER_COMMANDS,
