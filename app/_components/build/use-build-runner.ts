@@ -11,8 +11,11 @@ export interface BuildRunner {
   view: BuildView;
   outcome: BuildOutcome | null;
   running: boolean;
-  /** Resolves with the outcome, or null when the engine refused (e.g. storage full). */
-  build(request: BuildRequest): Promise<BuildOutcome | null>;
+  /**
+   * Resolves with the outcome, or null when a build is already running. `prepare` (saving the open
+   * file) runs after the panel shows the build as started, so a click is answered at once.
+   */
+  build(request: BuildRequest, prepare?: () => Promise<void>): Promise<BuildOutcome | null>;
   cancel(): void;
 }
 
@@ -42,7 +45,7 @@ export function useBuildRunner(engine: EngineApi | null): BuildRunner {
   }, []);
 
   const build = useCallback(
-    async (request: BuildRequest): Promise<BuildOutcome | null> => {
+    async (request: BuildRequest, prepare?: () => Promise<void>): Promise<BuildOutcome | null> => {
       if (!engine || running.current) return null;
       running.current = true;
       current.current = STARTED_BUILD;
@@ -55,6 +58,7 @@ export function useBuildRunner(engine: EngineApi | null): BuildRunner {
       // terminal's business.
       const onLog = () => undefined;
       try {
+        await prepare?.();
         const result = await engine.build(request, onEvent, onLog);
         current.current = { ...current.current, status: result.ok ? 'done' : 'error', error: result.error ?? current.current.error };
         setOutcome(result);

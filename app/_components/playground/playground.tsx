@@ -81,9 +81,8 @@ export function Playground({ examples, labs = [] }: { examples: ExampleInfo[]; l
     setBuildRequests((n) => n + 1);
     if (!engine || runner.running) return;
     try {
-      await file.flush();
       const dockerfile = file.path && isDockerfile(file.path) ? file.path : 'Dockerfile';
-      const outcome: BuildOutcome | null = await runner.build({ dockerfile, tag: effectiveTag.trim() || undefined, noCache });
+      const outcome: BuildOutcome | null = await runner.build({ dockerfile, tag: effectiveTag.trim() || undefined, noCache }, () => file.flush());
       if (!outcome) return;
       if (outcome.ok) {
         // Progress (issue 6: which examples a student built); issue 7 adds exercises to it.
