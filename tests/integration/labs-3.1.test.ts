@@ -1,6 +1,6 @@
 /**
- * Lesson 3.1's labs (content/lessons/3.1/labs.yaml) played headless through the terminal, as
- * `layerlab content check` plays them: every reference solution passes its checks and every
+ * Lesson 3.1's labs (content/lessons/3.1/labs.yaml and practice-labs.yaml) played headless through
+ * the terminal, as `layerlab content check` plays them: every reference solution passes its checks and every
  * starter fails them (DESIGN.md §5), and each lab's checks are valid for their kinds.
  */
 import { fileURLToPath } from 'node:url';
@@ -24,14 +24,15 @@ const LAB_IDS = [
   '3.1/lab-buildx',
 ];
 
-let labs: LabExercise[] = [];
+const labs: LabExercise[] = [];
 
 beforeAll(async () => {
   const files = await readContentDir(CONTENT);
-  const path = 'content/lessons/3.1/labs.yaml';
-  const parsed = parseExerciseFile(path, files.get(path) ?? '', files);
-  expect(parsed.issues.map(formatCourseIssue)).toEqual([]);
-  labs = parsed.exercises.filter(isLabExercise);
+  for (const path of ['content/lessons/3.1/labs.yaml', 'content/lessons/3.1/practice-labs.yaml']) {
+    const parsed = parseExerciseFile(path, files.get(path) ?? '', files);
+    expect(parsed.issues.map(formatCourseIssue)).toEqual([]);
+    labs.push(...parsed.exercises.filter(isLabExercise));
+  }
 });
 
 const lab = (id: string) => {
