@@ -103,6 +103,24 @@ describe('Monaco adapter', () => {
     expect(list.actions[0]?.edit?.edits[0]).toMatchObject({ versionId: 7, textEdit: { text: 'node:18.19.0', range: { startColumn: 6, endColumn: 17 } } });
   });
 
+  it('waits for an image list still loading: the tag pin is offered, not dropped', async () => {
+    const f = fakeMonaco();
+    let loaded: ((images: typeof IMAGES) => void) | null = null;
+    const loading = new Promise<typeof IMAGES>((resolve) => (loaded = resolve));
+    registerDockerfileSupport(f.monaco, { images: () => loading });
+    const model = fakeModel('FROM node:latest\n') as unknown as Monaco.editor.ITextModel;
+    const pending = (f.providers.codeActions as Monaco.languages.CodeActionProvider).provideCodeActions(
+      model,
+      { startLineNumber: 1, startColumn: 6, endLineNumber: 1, endColumn: 17 } as Monaco.Range,
+      { markers: [], trigger: 1, only: undefined } as unknown as Monaco.languages.CodeActionContext,
+      {} as Monaco.CancellationToken,
+    );
+    expect(pending).toBeInstanceOf(Promise);
+    (loaded as unknown as (images: typeof IMAGES) => void)(IMAGES);
+    const list = (await pending) as Monaco.languages.CodeActionList;
+    expect(list.actions.map((a) => a.title)).toEqual(['Pin node:18.19.0 (what node:latest is today)']);
+  });
+
   it('binds Ctrl/Cmd+Enter to the build callback', () => {
     const f = fakeMonaco();
     const onBuild = vi.fn();

@@ -22,8 +22,12 @@ export const DOCKERFILE_LANGUAGE_ID = 'dockerfile';
 export const LINT_MARKER_OWNER = 'layerlab-lint';
 
 export interface DockerfileSupportOptions {
-  /** The hub's images for completions, hovers and tag pins; read on each request (it may load late). */
-  images?: () => ImageCatalog | undefined;
+  /**
+   * The hub's images for completions, hovers and tag pins, read on each request. While the list is
+   * still loading, return its promise: a request made that early waits for it instead of going
+   * without (a Ctrl+. right after the page opened still offers the tag pin).
+   */
+  images?: () => ImageCatalog | undefined | Promise<ImageCatalog | undefined>;
   /** Link target of a rule's docs page, or null for none. */
   ruleHref?: (ruleId: string) => string | null;
 }
@@ -63,6 +67,12 @@ function completionKind(monaco: MonacoApi, kind: CompletionKind): Monaco.languag
   return map[kind];
 }
 
+/** Runs `answer` with the image list, at once when it is there, after it loads when it is loading. */
+function withImages<T>(options: DockerfileSupportOptions, answer: (images: ImageCatalog | undefined) => T): T | Promise<T> {
+  const images = options.images?.();
+  return images instanceof Promise ? images.then(answer, () => answer(undefined)) : answer(images);
+}
+
 /** Registers the language, its highlighting and its providers. Call once per Monaco instance. */
 export function registerDockerfileSupport(monaco: MonacoApi, options: DockerfileSupportOptions = {}): DockerfileSupport {
   const { languages } = monaco;
@@ -74,16 +84,17 @@ export function registerDockerfileSupport(monaco: MonacoApi, options: Dockerfile
     languages.setLanguageConfiguration(id, dockerfileLanguageConfiguration),
     languages.registerHoverProvider(id, {
       provideHover(model, position) {
-        const hover = hoverAt(analysisFor(model.getValue()), { line: position.lineNumber, column: position.column }, { images: options.images?.(), ruleHref: options.ruleHref });
-        return hover && { range: toMonacoRange(hover.range), contents: hover.contents.map((value) => ({ value })) };
+        return withImages(options, (images) => {
+          const hover = hoverAt(analysisFor(model.getValue()), { line: position.lineNumber, column: position.column }, { images, ruleHref: options.ruleHref });
+          return hover && { range: toMonacoRange(hover.range), contents: hover.contents.map((value) => ({ value })) };
+        });
       },
     }),
     languages.registerCompletionItemProvider(id, {
       triggerCharacters: [...COMPLETION_TRIGGERS],
       provideCompletionItems(model, position) {
-        const entries = completionsAt(analysisFor(model.getValue()), { line: position.lineNumber, column: position.column }, { images: options.images?.() });
-        return {
-          suggestions: entries.map((e) => ({
+        return withImages(options, (images) => ({
+          suggestions: completionsAt(analysisFor(model.getValue()), { line: position.lineNumber, column: position.column }, { images }).map((e) => ({
             label: e.label,
             kind: completionKind(monaco, e.kind),
             insertText: e.insertText,
@@ -93,22 +104,24 @@ export function registerDockerfileSupport(monaco: MonacoApi, options: Dockerfile
             sortText: e.sortText,
             command: e.retrigger ? { id: 'editor.action.triggerSuggest', title: 'Suggest' } : undefined,
           })),
-        };
+        }));
       },
     }),
     languages.registerCodeActionProvider(
       id,
       {
         provideCodeActions(model, range, context) {
-          const fixes = quickFixesAt(analysisFor(model.getValue()), fromMonacoRange(range), { images: options.images?.() });
-          const actions = fixes.map((fix) => ({
-            title: fix.title,
-            kind: 'quickfix',
-            isPreferred: fix.preferred,
-            diagnostics: context.markers.filter((m) => (typeof m.code === 'string' ? m.code : m.code?.value) === fix.finding.rule),
-            edit: { edits: [{ resource: model.uri, versionId: model.getVersionId(), textEdit: { range: toMonacoRange(fix.edit.range), text: fix.edit.text } }] },
-          }));
-          return { actions, dispose() {} };
+          return withImages(options, (images) => {
+            const fixes = quickFixesAt(analysisFor(model.getValue()), fromMonacoRange(range), { images });
+            const actions = fixes.map((fix) => ({
+              title: fix.title,
+              kind: 'quickfix',
+              isPreferred: fix.preferred,
+              diagnostics: context.markers.filter((m) => (typeof m.code === 'string' ? m.code : m.code?.value) === fix.finding.rule),
+              edit: { edits: [{ resource: model.uri, versionId: model.getVersionId(), textEdit: { range: toMonacoRange(fix.edit.range), text: fix.edit.text } }] },
+            }));
+            return { actions, dispose() {} };
+          });
         },
       },
       { providedCodeActionKinds: ['quickfix'] },

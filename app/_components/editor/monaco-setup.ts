@@ -44,23 +44,24 @@ monaco.editor.defineTheme('layerlab-dark', {
 });
 
 let images: ImageCatalog | undefined;
-let imagesRequested = false;
+let loading: Promise<ImageCatalog> | undefined;
+
+/** The hub's image list (its data and schema, ~120 KB gzip), loaded once. */
+function imageCatalog(): Promise<ImageCatalog> {
+  loading ??= import('@/lib/engine').then(({ loadHubCatalog, HUB_FILES }) => (images = toImageCatalog(loadHubCatalog(HUB_FILES))));
+  return loading;
+}
 
 /**
- * Loads the hub's image list (its data and schema, ~120 KB gzip) for completions, hovers and tag
- * pins once the editor is up and the browser is idle, so it never delays typing.
+ * Loads the image list for completions, hovers and tag pins once the editor is up and the browser
+ * is idle, so it never delays typing. A request before then (Ctrl+Space, Ctrl+.) loads it at once.
  */
 export function loadImageCatalog(): void {
-  if (imagesRequested) return;
-  imagesRequested = true;
-  const load = () =>
-    void import('@/lib/engine').then(({ loadHubCatalog, HUB_FILES }) => {
-      images = toImageCatalog(loadHubCatalog(HUB_FILES));
-    });
+  const load = () => void imageCatalog().catch(() => undefined);
   if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 2000 });
   else setTimeout(load, 200);
 }
 
-export const dockerfileSupport: DockerfileSupport = registerDockerfileSupport(monaco as MonacoApi, { images: () => images });
+export const dockerfileSupport: DockerfileSupport = registerDockerfileSupport(monaco as MonacoApi, { images: () => images ?? imageCatalog() });
 
 export { monaco };
