@@ -8,6 +8,8 @@ import { dockerfileSupport, loadImageCatalog, monaco } from './monaco-setup';
 import type { MonacoDockerfileEditorProps } from './types';
 import { useColorScheme } from './use-color-scheme';
 
+const LIGHTBULB = { enabled: monaco.editor.ShowLightbulbIconMode.OnCode };
+
 type Disposable = { dispose(): void };
 
 export default function MonacoDockerfileEditor({ value, onChange, onBuild, onReady, ariaLabel = 'Dockerfile', path = 'Dockerfile', language = DOCKERFILE_LANGUAGE_ID, height = '24rem', pending = false }: MonacoDockerfileEditorProps) {
@@ -51,6 +53,12 @@ export default function MonacoDockerfileEditor({ value, onChange, onBuild, onRea
       if (model.getValue() !== value) model.setValue(value);
       silent.current = false;
       editor.updateOptions({ readOnly: false });
+      // Monaco decides whether an editor offers code actions (Ctrl+., the lightbulb) when its
+      // model, language or lightbulb setting changes, and skips read-only editors; becoming
+      // writable is not among those changes. Without this the quick fixes could stay off for
+      // good when the file arrived after Monaco's last look (seen as a flaky browser test).
+      editor.updateOptions({ lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.Off } });
+      editor.updateOptions({ lightbulb: LIGHTBULB });
       onReadyRef.current();
       return;
     }
@@ -110,7 +118,7 @@ export default function MonacoDockerfileEditor({ value, onChange, onBuild, onRea
         wordBasedSuggestions: 'off',
         fixedOverflowWidgets: true,
         renderLineHighlight: 'line',
-        lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
+        lightbulb: LIGHTBULB,
       }}
     />
   );
