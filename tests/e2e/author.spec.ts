@@ -158,7 +158,7 @@ test.describe('authoring page', () => {
     const labId = /^\s*- id: "?(3\.1\/[a-z0-9-]+)"?\s*$/m.exec(yaml.slice(yaml.search(/^labs:/m)))?.[1];
     expect(labId).toBeDefined();
     await page.goto('/author/');
-    await page.getByTestId('author-file-list').getByRole('button', { name: labPath.slice(labPath.lastIndexOf('/') + 1) }).click();
+    await page.getByTestId('author-file-list').getByRole('button', { name: labPath.slice(labPath.lastIndexOf('/') + 1), exact: true }).click();
     await page.getByTestId('author-exercise-select').selectOption(labId ?? '');
     const runner = page.getByTestId('lab-runner');
     await runner.getByRole('button', { name: 'Run reference solution' }).click();
