@@ -1,11 +1,11 @@
 'use client';
 // The dive-like file tree of one layer (what it adds, modifies, removes) or of the whole image
 // (with the layers that wrote each path). Directories load one page at a time when opened.
-import { useEffect, useEffectEvent, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useId, useMemo, useState } from 'react';
 import type { DirPage, FileEntry } from '@/lib/engine';
 import { CHANGE_MARKS, emptyDir, FILE_PAGE_SIZE, fileRows, mergePage, type DirState, type FileRow } from './file-tree-model';
 import { formatBytesExact, formatSize, layerList } from './format';
-import { treeKeyAction } from './tree-nav';
+import { useTreeKeys } from './use-tree-keys';
 import { errorMessage } from './view-state';
 import viz from './viz.module.css';
 import styles from './file-tree.module.css';
@@ -37,9 +37,7 @@ export function FileTree({ list, scope, layer, label, onLoaded }: FileTreeProps)
   const uid = useId();
   const [dirs, setDirs] = useState<ReadonlyMap<string, DirState>>(() => new Map([['/', emptyDir()]]));
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const [focused, setFocused] = useState<string | null>(null);
   const rows = useMemo(() => fileRows(dirs, expanded), [dirs, expanded]);
-  const active = rows.some((r) => r.id === focused) ? focused : (rows[0]?.id ?? null);
   const domId = (id: string) => `${uid}-${encodeURIComponent(id)}`;
 
   const load = (dir: string, offset: number) => {
@@ -82,18 +80,13 @@ export function FileTree({ list, scope, layer, label, onLoaded }: FileTreeProps)
     else if (node.kind === 'status' && node.error) load(node.dir, dirs.get(node.dir)?.entries.length ?? 0);
     else if (node.kind === 'entry' && row.expandable) toggle(node.entry);
   };
-  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
-    const action = treeKeyAction(rows, active, event.key);
-    if (action === null) return;
-    event.preventDefault();
-    const row = rows.find((r) => r.id === action.id);
-    if (row === undefined) return;
-    if (action.kind === 'focus') {
-      setFocused(row.id);
-      document.getElementById(domId(row.id))?.focus();
-    } else if (action.kind === 'activate') activate(row);
-    else if (row.node.kind === 'entry') toggle(row.node.entry);
-  };
+  const { active, focus, onKeyDown } = useTreeKeys(rows, {
+    domId,
+    activate,
+    toggle: (row) => {
+      if (row.node.kind === 'entry') toggle(row.node.entry);
+    },
+  });
 
   const root = dirs.get('/');
   if (root !== undefined && !root.loading && root.error === null && root.entries.length === 0) {
@@ -117,9 +110,9 @@ export function FileTree({ list, scope, layer, label, onLoaded }: FileTreeProps)
             'aria-posinset': row.position,
             'aria-setsize': row.setSize,
             tabIndex: row.id === active ? 0 : -1,
-            onFocus: () => setFocused(row.id),
+            onFocus: () => focus(row.id),
             onClick: () => {
-              setFocused(row.id);
+              focus(row.id);
               activate(row);
             },
             style: { paddingLeft: `${(row.level - 1) * 1.1 + 0.4}rem` },

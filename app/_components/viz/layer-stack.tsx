@@ -3,13 +3,13 @@
 // newest on top, heights on a square-root scale; base image layers grouped under the base's
 // name; cached/rebuilt told by a symbol and a word as well as a colour. A WAI-ARIA tree: arrows
 // move, Right/Left open and close a base group, Enter or a click opens the layer's files.
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { ImageAnalysis } from '@/lib/engine';
 import type { BuildOutcome } from '../../_lib/engine/api';
 import { formatBytesExact, formatSize, layerName, shortDigest } from './format';
 import { blockHeights } from './scale';
 import { cacheLabel, cacheMarks, outcomeFor, rowSize, stackRows, type StackNode, type StackRow } from './stack-model';
-import { treeKeyAction } from './tree-nav';
+import { useTreeKeys } from './use-tree-keys';
 import { ExportButton, ViewHeader } from './view-state';
 import styles from './layer-stack.module.css';
 
@@ -46,12 +46,10 @@ export function LayerStack({ analysis, lastBuild, openLayer = null, onOpenLayer 
   const uid = useId();
   const [expandedBases, setExpandedBases] = useState<ReadonlySet<number>>(new Set());
   const [showEmpty, setShowEmpty] = useState(false);
-  const [focused, setFocused] = useState<string | null>(null);
   const outcome = outcomeFor(stack, lastBuild);
   const marks = useMemo(() => cacheMarks(stack, outcome), [stack, outcome]);
   const rows = useMemo(() => stackRows(stack, marks, { expandedBases, showEmpty }), [stack, marks, expandedBases, showEmpty]);
   const heights = useMemo(() => blockHeights(rows.map((r) => (r.node.kind === 'meta' ? 0 : rowSize(r.node)))), [rows]);
-  const active = rows.some((r) => r.id === focused) ? focused : (rows[0]?.id ?? null);
   const domId = (id: string) => `${uid}-${id}`;
   const titleId = `${uid}-title`;
   const subject = stack.tags[0] ?? stack.imageId;
@@ -68,18 +66,13 @@ export function LayerStack({ analysis, lastBuild, openLayer = null, onOpenLayer 
     if (node.kind === 'base') toggleBase(node.base);
     else if (node.kind === 'layer' && node.entry.layer !== null) onOpenLayer(node.entry.layer);
   };
-  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
-    const action = treeKeyAction(rows, active, event.key);
-    if (action === null) return;
-    event.preventDefault();
-    const row = rows.find((r) => r.id === action.id);
-    if (row === undefined) return;
-    if (action.kind === 'focus') {
-      setFocused(row.id);
-      document.getElementById(domId(row.id))?.focus();
-    } else if (action.kind === 'activate') activate(row);
-    else if (row.node.kind === 'base') toggleBase(row.node.base);
-  };
+  const { active, focus, onKeyDown } = useTreeKeys(rows, {
+    domId,
+    activate,
+    toggle: (row) => {
+      if (row.node.kind === 'base') toggleBase(row.node.base);
+    },
+  });
 
   return (
     <section className={styles.view} aria-labelledby={titleId} data-testid="layer-stack">
@@ -132,9 +125,9 @@ export function LayerStack({ analysis, lastBuild, openLayer = null, onOpenLayer 
                 {...(cached !== null ? { 'data-cached': String(cached) } : {})}
                 {...(node.kind !== 'meta' ? { 'data-size-bytes': rowSize(node) } : {})}
                 {...(layer !== null ? { 'data-layer': layer } : {})}
-                onFocus={() => setFocused(row.id)}
+                onFocus={() => focus(row.id)}
                 onClick={() => {
-                  setFocused(row.id);
+                  focus(row.id);
                   activate(row);
                 }}
               >
