@@ -2,17 +2,10 @@
 // Three panes like the playground's workbench: files, the editor, the preview. Separators are
 // focusable and move with the arrow keys; sizes are kept in localStorage. Below 64rem the panes
 // stack in reading order.
-import { useSyncExternalStore, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
-import styles from './author.module.css';
-
-const WIDE = '(min-width: 64rem)';
-
-function subscribe(onChange: () => void): () => void {
-  const media = window.matchMedia(WIDE);
-  media.addEventListener('change', onChange);
-  return () => media.removeEventListener('change', onChange);
-}
+import styles from '../panes/panes.module.css';
+import { useWide } from '../panes/use-wide';
 
 export interface AuthorLayoutProps {
   files: ReactNode;
@@ -40,9 +33,8 @@ function WideLayout({ files, editor, preview }: AuthorLayoutProps) {
 }
 
 export function AuthorLayout(props: AuthorLayoutProps) {
-  // null while hydrating: the exported HTML cannot know the window's width.
-  const wide = useSyncExternalStore(subscribe, () => window.matchMedia(WIDE).matches, () => null);
-  if (wide === null) return <p className={styles.muted}>Starting the authoring page…</p>;
+  const wide = useWide();
+  if (wide === null) return <p className={styles.starting}>Starting the authoring page…</p>;
   if (!wide) {
     return (
       <div className={styles.stacked}>

@@ -3,6 +3,7 @@
 // schema's issues as markers, a live preview, lab runs, and pack / git / GIFT import and export.
 import { useMemo, useState } from 'react';
 import { AuthorLayout } from './author-layout';
+import panes from '../panes/panes.module.css';
 import styles from './author.module.css';
 import { CourseEditor } from './course-editor';
 import { CourseTools, type ToolMessage } from './course-tools';
@@ -45,7 +46,7 @@ export function AuthorWorkbench({ seed }: { seed: Readonly<Record<string, string
   if (files === null) return <p className={styles.muted} role="status">Opening your course…</p>;
 
   return (
-    <div className={styles.author}>
+    <div className={`${panes.workbench} ${styles.author}`}>
       <div className={styles.toolbar}>
         <p className={styles.summary} data-testid="author-summary">
           {course.validation === null ? 'Checking the course…' : total === 0 ? `${lessons.length} lesson${lessons.length === 1 ? '' : 's'}, ${course.validation.course.exercises.length} exercises, no issues` : `${total} issue${total === 1 ? '' : 's'} in the course`}
@@ -76,8 +77,8 @@ export function AuthorWorkbench({ seed }: { seed: Readonly<Record<string, string
       </div>
       <AuthorLayout
         files={
-          <section className={styles.section} aria-labelledby="author-files-title">
-            <h2 id="author-files-title" className={styles.paneTitle}>
+          <section className={panes.section} aria-labelledby="author-files-title">
+            <h2 id="author-files-title" className={panes.paneTitle}>
               Course files
             </h2>
             <div className={styles.scroll}>
@@ -87,8 +88,8 @@ export function AuthorWorkbench({ seed }: { seed: Readonly<Record<string, string
           </section>
         }
         editor={
-          <section className={styles.section} aria-labelledby="author-editor-title">
-            <h2 id="author-editor-title" className={styles.paneTitle}>
+          <section className={panes.section} aria-labelledby="author-editor-title">
+            <h2 id="author-editor-title" className={panes.paneTitle}>
               {open ?? 'No file open'}
             </h2>
             {open !== null && <CourseEditor path={open} revision={course.revision} text={files.get(open) ?? ''} issues={byPath?.get(open) ?? NO_ISSUES} onChange={(text) => course.editFile(open, text)} />}

@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { isLabExercise, parseExerciseFile, renderLessonHtml, type Exercise } from '@/lib/content';
 import { ExerciseCard } from '../quiz/exercise-card';
 import { answerKey } from './answer-key';
+import panes from '../panes/panes.module.css';
 import styles from './author.module.css';
 import { fileKind, lessonOf } from './course-files';
 import { LabRunner } from './lab-runner';
@@ -87,8 +88,8 @@ export function PreviewPane({ path, validation }: { path: string | null; validat
   else if (fileKind(path) === 'exercises') body = <ExercisesPreview key={path} path={path} validation={validation} />;
   else body = <LabFilePreview path={path} validation={validation} />;
   return (
-    <section className={styles.section} aria-labelledby="author-preview-title" data-testid="author-preview">
-      <h2 id="author-preview-title" className={styles.paneTitle}>
+    <section className={panes.section} aria-labelledby="author-preview-title" data-testid="author-preview">
+      <h2 id="author-preview-title" className={panes.paneTitle}>
         Preview
       </h2>
       <div className={styles.previewBody}>{body}</div>

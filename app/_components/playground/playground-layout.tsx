@@ -3,23 +3,10 @@
 // the middle, the build panel and the views on the right. Panes resize by mouse or keyboard (the
 // separators are focusable; arrows move them) and the sizes are kept in localStorage. Below
 // 64rem (a small laptop window, a tablet) the panes stack in reading order instead.
-import { useSyncExternalStore, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
-import styles from './playground.module.css';
-
-const WIDE = '(min-width: 64rem)';
-
-function subscribe(onChange: () => void): () => void {
-  const media = window.matchMedia(WIDE);
-  media.addEventListener('change', onChange);
-  return () => media.removeEventListener('change', onChange);
-}
-
-/** null while hydrating: the layout depends on the window and on saved sizes, which the
- * exported HTML cannot know, so the panes appear once the page runs (no hydration mismatch). */
-function useWide(): boolean | null {
-  return useSyncExternalStore(subscribe, () => window.matchMedia(WIDE).matches, () => null);
-}
+import styles from '../panes/panes.module.css';
+import { useWide } from '../panes/use-wide';
 
 export interface PlaygroundLayoutProps {
   files: ReactNode;

@@ -50,7 +50,7 @@ export function PlaygroundToolbar({ examples, current, busy, onOpenExample, onOp
           Replaces the files in the workspace. Images you built stay.
         </span>
       </form>
-      <button type="button" className={styles.settingsButton} onClick={onOpenSettings} aria-haspopup="dialog">
+      <button type="button" onClick={onOpenSettings} aria-haspopup="dialog">
         Storage
       </button>
     </div>

@@ -18,6 +18,7 @@ import { isDockerfile, languageFor } from './file-language';
 import { LabPanel } from './lab-panel';
 import { PlaygroundLayout } from './playground-layout';
 import { PlaygroundToolbar } from './playground-toolbar';
+import panes from '../panes/panes.module.css';
 import styles from './playground.module.css';
 import { QuotaBanner } from './quota-banner';
 import { useEngineConnection } from './use-engine-connection';
@@ -96,8 +97,8 @@ export function Playground({ examples, labs = [] }: { examples: ExampleInfo[]; l
   }, [engine, runner, file, effectiveTag, noCache, workspace.example, reportError]);
 
   const filesPane = (
-    <section id="pane-files" className={styles.section} aria-labelledby="pane-files-title" tabIndex={-1}>
-      <h2 id="pane-files-title" className={styles.paneTitle}>
+    <section id="pane-files" className={panes.section} aria-labelledby="pane-files-title" tabIndex={-1}>
+      <h2 id="pane-files-title" className={panes.paneTitle}>
         Files
       </h2>
       <FileTree
@@ -112,8 +113,8 @@ export function Playground({ examples, labs = [] }: { examples: ExampleInfo[]; l
   );
 
   const editorPane = (
-    <section id="pane-editor" className={styles.section} aria-labelledby="pane-editor-title" tabIndex={-1} data-build-requests={buildRequests}>
-      <h2 id="pane-editor-title" className={styles.paneTitle}>
+    <section id="pane-editor" className={panes.section} aria-labelledby="pane-editor-title" tabIndex={-1} data-build-requests={buildRequests}>
+      <h2 id="pane-editor-title" className={panes.paneTitle}>
         {file.path ?? 'Editor'}
       </h2>
       <div className={styles.editorHost}>
@@ -138,8 +139,8 @@ export function Playground({ examples, labs = [] }: { examples: ExampleInfo[]; l
   );
 
   const terminalPane = (
-    <section id="pane-terminal" className={styles.section} aria-labelledby="pane-terminal-title" tabIndex={-1}>
-      <h2 id="pane-terminal-title" className={styles.paneTitle}>
+    <section id="pane-terminal" className={panes.section} aria-labelledby="pane-terminal-title" tabIndex={-1}>
+      <h2 id="pane-terminal-title" className={panes.paneTitle}>
         Terminal
       </h2>
       <div className={styles.terminalHost}>{starting ? <Terminal key={lab.epoch} api={starting.terminal} onImageLink={showImage} /> : <p className={styles.paneLoading}>Starting the engine…</p>}</div>
@@ -149,8 +150,8 @@ export function Playground({ examples, labs = [] }: { examples: ExampleInfo[]; l
   const buildPane = (
     <div className={styles.buildColumn}>
       {lab.requested !== null ? <LabPanel session={lab} /> : null}
-      <section id="pane-build" className={styles.section} aria-labelledby="pane-build-title" tabIndex={-1}>
-        <h2 id="pane-build-title" className={styles.paneTitle}>
+      <section id="pane-build" className={panes.section} aria-labelledby="pane-build-title" tabIndex={-1}>
+        <h2 id="pane-build-title" className={panes.paneTitle}>
           Build
         </h2>
         <BuildPanel
@@ -167,8 +168,8 @@ export function Playground({ examples, labs = [] }: { examples: ExampleInfo[]; l
         />
       </section>
       {engine && imageRef ? (
-        <section id="pane-views" ref={viewsRef} className={styles.section} aria-labelledby="pane-views-title" tabIndex={-1}>
-          <h2 id="pane-views-title" className={styles.paneTitle}>
+        <section id="pane-views" ref={viewsRef} className={panes.section} aria-labelledby="pane-views-title" tabIndex={-1}>
+          <h2 id="pane-views-title" className={panes.paneTitle}>
             Image {imageRef}
           </h2>
           <ImageViews api={engine} imageRef={imageRef} lastBuild={runner.outcome} />
@@ -178,7 +179,7 @@ export function Playground({ examples, labs = [] }: { examples: ExampleInfo[]; l
   );
 
   return (
-    <div className={styles.playground}>
+    <div className={panes.workbench}>
       <nav className={styles.skipLinks} aria-label="Playground panes">
         <a href="#pane-files">Skip to files</a>
         <a href="#pane-editor">Skip to editor</a>
