@@ -1,6 +1,7 @@
 // The authoring page: the built-in course in the browser, a schema error shown at its line and
 // fixed, an exercise previewed, a content pack exported and imported back unchanged, a hostile
-// pack refused with the course unchanged, and GIFT exported and imported into a new lesson.
+// pack refused with the course unchanged, GIFT exported and imported into a new lesson, and two
+// tabs kept in step.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -133,6 +134,33 @@ test.describe('authoring page', () => {
     for (const question of questions(again)) expect(original.has(question), question).toBe(true);
     expect(again).toContain('[id:9.1/tf-1]');
 
+    watch.expectClean();
+  });
+
+  test('a second authoring tab shows what the first one saves', async ({ page, context, watch }) => {
+    const other = await context.newPage();
+    const openExercises = async (tab: Page) => {
+      await tab.goto('/author/');
+      await tab.getByTestId('author-file-list').getByRole('button', { name: 'exercises.yaml', exact: true }).click();
+      await expect(tab.getByTestId('author-editor')).toHaveAttribute('data-ready', 'true', { timeout: 20_000 });
+    };
+    await openExercises(page);
+    await openExercises(other);
+
+    // Break the first line in one tab: the other reloads the file and reports the same issue.
+    await page.getByTestId('author-editor').locator('.view-lines').click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('questions: oops\n');
+    await expect(page.getByTestId('author-issues')).not.toContainText('No issues in this file');
+    await expect(other.getByTestId('author-issues')).not.toContainText('No issues in this file', { timeout: 10_000 });
+    await expect(other.getByTestId('author-editor').locator('.view-line').first()).toContainText('questions: oops');
+
+    // A whole-course change (back to the built-in course) reaches the other tab too.
+    await page.getByRole('button', { name: 'Reset to the built-in course' }).click();
+    await page.getByRole('button', { name: /Really reset/ }).click();
+    await expect(page.getByTestId('author-summary')).toContainText('no issues');
+    await expect(other.getByTestId('author-summary')).toContainText('no issues', { timeout: 10_000 });
+    await expect(other.getByTestId('author-editor').locator('.view-line').first()).not.toContainText('questions: oops');
     watch.expectClean();
   });
 

@@ -92,7 +92,7 @@ export function AuthorWorkbench({ seed }: { seed: Readonly<Record<string, string
             <h2 id="author-editor-title" className={panes.paneTitle}>
               {open ?? 'No file open'}
             </h2>
-            {open !== null && <CourseEditor path={open} revision={course.revision} text={files.get(open) ?? ''} issues={byPath?.get(open) ?? NO_ISSUES} onChange={(text) => course.editFile(open, text)} />}
+            {open !== null && <CourseEditor path={open} revision={course.revisionOf(open)} text={files.get(open) ?? ''} issues={byPath?.get(open) ?? NO_ISSUES} onChange={(text) => course.editFile(open, text)} />}
           </section>
         }
         preview={<PreviewPane path={open} validation={course.validation} />}

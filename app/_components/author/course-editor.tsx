@@ -16,8 +16,8 @@ const MonacoCourseEditor = dynamic(() => import('./monaco-course-editor'), {
 
 export interface CourseEditorProps {
   path: string;
-  /** Bumped when the file's text was replaced from outside (an import, a reset): the editor reloads it. */
-  revision: number;
+  /** Changes when the file's text was replaced from outside (an import, a reset, another tab): the editor reloads it. */
+  revision: string;
   text: string;
   issues: readonly EditorIssue[];
   onChange(text: string): void;

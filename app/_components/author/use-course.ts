@@ -3,10 +3,12 @@
 // memory, saved as the instructor types (debounced per file), validated with lib/content's
 // loadCourse a moment after the last keystroke. Whole-course changes (create, rename, delete,
 // import, reset) are written in one transaction first and shown only once saved, so a failed
-// write (a full quota) leaves both the page and the database as they were.
+// write (a full quota) leaves both the page and the database as they were. Other authoring tabs
+// hear of every save (course-sync.ts) and show it.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { loadCourse, type Course, type CourseIssue } from '@/lib/content';
 import { openCourseStore, type CourseStore } from './course-store';
+import { openCourseChannel, type CourseChange, type CourseChannel } from './course-sync';
 import { issuesByPath, type EditorIssue } from './issues';
 
 export const VALIDATE_DELAY_MS = 250;
@@ -24,8 +26,11 @@ export interface CourseState {
   /** null while the store opens. */
   readonly files: ReadonlyMap<string, string> | null;
   readonly validation: CourseValidation | null;
-  /** Bumped whenever files were replaced from outside the editor. */
-  readonly revision: number;
+  /**
+   * Changes whenever the file's text was replaced from outside its editor (an import, a reset, a
+   * save in another tab): the editor reloads it.
+   */
+  revisionOf(path: string): string;
   /** Why the browser's copy cannot be saved (no IndexedDB, a full quota), if so. */
   readonly storageProblem: string | null;
   editFile(path: string, text: string): void;
@@ -49,9 +54,32 @@ export function useCourse(seed: Readonly<Record<string, string>>): CourseState {
   const [files, setFiles] = useState<ReadonlyMap<string, string> | null>(null);
   const [validation, setValidation] = useState<CourseValidation | null>(null);
   const [revision, setRevision] = useState(0);
+  // Files another tab saved, and how often: only their editors reload.
+  const [remote, setRemote] = useState<ReadonlyMap<string, number>>(new Map());
   const [storageProblem, setStorageProblem] = useState<string | null>(null);
   const store = useRef<CourseStore | null>(null);
   const pending = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  const channel = useRef<CourseChannel | null>(null);
+
+  const heard = useCallback((change: CourseChange) => {
+    if (change.kind === 'file') {
+      // This tab's own edit of the file, still to be saved, wins: it is saved (and told) next.
+      if (pending.current.has(change.path)) return;
+      setFiles((current) => (current === null || current.get(change.path) === change.text ? current : new Map(current).set(change.path, change.text)));
+      setRemote((now) => new Map(now).set(change.path, (now.get(change.path) ?? 0) + 1));
+      return;
+    }
+    // The whole course changed elsewhere: it replaces this tab's edits not yet saved too.
+    pending.current.forEach(clearTimeout);
+    pending.current.clear();
+    store.current
+      ?.load()
+      .then((loaded) => {
+        setFiles(loaded);
+        setRevision((r) => r + 1);
+      })
+      .catch((error: unknown) => setStorageProblem(`The course changed in another tab but could not be read: ${describe(error)}.`));
+  }, []);
 
   useEffect(() => {
     let cancelled = false;
@@ -60,6 +88,7 @@ export function useCourse(seed: Readonly<Record<string, string>>): CourseState {
         const loaded = await opened.load();
         if (cancelled) return opened.close();
         store.current = opened;
+        channel.current = openCourseChannel(heard);
         setFiles(loaded);
       })
       .catch((error: unknown) => {
@@ -73,8 +102,10 @@ export function useCourse(seed: Readonly<Record<string, string>>): CourseState {
       timers.forEach(clearTimeout);
       store.current?.close();
       store.current = null;
+      channel.current?.close();
+      channel.current = null;
     };
-  }, [seed]);
+  }, [seed, heard]);
 
   useEffect(() => {
     if (files === null) return;
@@ -92,7 +123,10 @@ export function useCourse(seed: Readonly<Record<string, string>>): CourseState {
       path,
       setTimeout(() => {
         pending.current.delete(path);
-        store.current?.put(path, text).catch((error: unknown) => setStorageProblem(`Your last edit of ${path} was not saved: ${describe(error)}.`));
+        store.current?.put(path, text).then(
+          () => channel.current?.post({ kind: 'file', path, text }),
+          (error: unknown) => setStorageProblem(`Your last edit of ${path} was not saved: ${describe(error)}.`),
+        );
       }, SAVE_DELAY_MS),
     );
   }, []);
@@ -102,11 +136,14 @@ export function useCourse(seed: Readonly<Record<string, string>>): CourseState {
     pending.current.forEach(clearTimeout);
     pending.current.clear();
     if (store.current) await store.current.replaceAll(next);
+    channel.current?.post({ kind: 'course' });
     setFiles(new Map(next));
     setRevision((r) => r + 1);
   }, []);
 
   const reset = useCallback(() => replaceCourse(new Map(Object.entries(seed))), [replaceCourse, seed]);
 
-  return { files, validation, revision, storageProblem, editFile, replaceCourse, reset };
+  const revisionOf = useCallback((path: string) => `${revision}.${remote.get(path) ?? 0}`, [revision, remote]);
+
+  return { files, validation, revisionOf, storageProblem, editFile, replaceCourse, reset };
 }
