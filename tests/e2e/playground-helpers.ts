@@ -57,11 +57,13 @@ export async function replaceText(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Escape');
 }
 
-/** Presses Build and waits for the build to end; returns how it ended. */
+/** Presses Build and waits for that build (not the one before it) to end; returns how it ended. */
 export async function build(page: Page, options: { tag?: string; timeout?: number } = {}): Promise<'done' | 'error'> {
   if (options.tag !== undefined) await page.getByRole('textbox', { name: 'Tag' }).fill(options.tag);
   const status = page.getByTestId('build-status');
+  const before = Number(await status.getAttribute('data-build'));
   await page.getByTestId('build-button').click();
+  await expect(status).toHaveAttribute('data-build', String(before + 1));
   await expect(status).toHaveAttribute('data-status', /done|error/, { timeout: options.timeout ?? 60_000 });
   return (await status.getAttribute('data-status')) as 'done' | 'error';
 }

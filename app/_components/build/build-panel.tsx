@@ -18,13 +18,15 @@ export interface BuildPanelProps {
   onNoCacheChange(noCache: boolean): void;
   /** False until the engine is ready. */
   enabled: boolean;
+  /** Builds started on this page so far: the status says which build it is about. */
+  started?: number;
   onBuild(): void;
   onCancel(): void;
   /** Opens the views for the built image. */
   onShowImage?(ref: string): void;
 }
 
-export function BuildPanel({ view, outcome, tag, onTagChange, noCache, onNoCacheChange, enabled, onBuild, onCancel, onShowImage }: BuildPanelProps) {
+export function BuildPanel({ view, outcome, tag, onTagChange, noCache, onNoCacheChange, enabled, started = 0, onBuild, onCancel, onShowImage }: BuildPanelProps) {
   const running = view.status === 'running';
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -55,7 +57,7 @@ export function BuildPanel({ view, outcome, tag, onTagChange, noCache, onNoCache
       <p className={styles.hint}>
         <kbd>Ctrl</kbd>+<kbd>Enter</kbd> in the editor builds too. Times are simulated: what the same build takes with Docker.
       </p>
-      <p className={styles.status} aria-live="polite" data-testid="build-status" data-status={view.status}>
+      <p className={styles.status} aria-live="polite" data-testid="build-status" data-status={view.status} data-build={started}>
         {statusText(view, outcome, counts)}
       </p>
       {shown?.ok ? <BuildSummary outcome={shown} counts={counts} onShowImage={onShowImage} /> : null}

@@ -11,6 +11,8 @@ export interface BuildRunner {
   view: BuildView;
   outcome: BuildOutcome | null;
   running: boolean;
+  /** How many builds this page started (each one, at its click). */
+  started: number;
   /**
    * Resolves with the outcome, or null when a build is already running. `prepare` (saving the open
    * file) runs after the panel shows the build as started, so a click is answered at once.
@@ -22,6 +24,7 @@ export interface BuildRunner {
 export function useBuildRunner(engine: EngineApi | null): BuildRunner {
   const [view, setView] = useState<BuildView>(IDLE_BUILD);
   const [outcome, setOutcome] = useState<BuildOutcome | null>(null);
+  const [started, setStarted] = useState(0);
   const current = useRef<BuildView>(IDLE_BUILD);
   const frame = useRef<number | null>(null);
   const running = useRef(false);
@@ -50,6 +53,7 @@ export function useBuildRunner(engine: EngineApi | null): BuildRunner {
       running.current = true;
       current.current = STARTED_BUILD;
       setView(STARTED_BUILD);
+      setStarted((n) => n + 1);
       const onEvent = (event: BuildEvent) => {
         current.current = reduceBuild(current.current, event);
         frame.current ??= requestAnimationFrame(flush);
@@ -78,5 +82,5 @@ export function useBuildRunner(engine: EngineApi | null): BuildRunner {
   );
 
   const cancel = useCallback(() => engine?.cancelBuild(), [engine]);
-  return { view, outcome, running: view.status === 'running', build, cancel };
+  return { view, outcome, running: view.status === 'running', started, build, cancel };
 }

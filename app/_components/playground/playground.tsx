@@ -162,6 +162,7 @@ export function Playground({ examples, labs = [] }: { examples: ExampleInfo[]; l
           noCache={noCache}
           onNoCacheChange={setNoCache}
           enabled={engine !== null && workspace.ready}
+          started={runner.started}
           onBuild={() => void build()}
           onCancel={runner.cancel}
           onShowImage={showImage}
