@@ -121,6 +121,11 @@ export function tildePath(cwd: string, home: string): string {
   return cwd;
 }
 
+/** `ctx` with the terminal's clock where coreutils look for one, out of sight of `env` and children. */
+function withClock(ctx: CommandContext, nowMs: number): CommandContext {
+  return { ...ctx, env: { SOURCE_DATE_EPOCH: String(Math.floor(nowMs / 1000)), ...ctx.env } };
+}
+
 function hostCommands(spec: HostSpec, services: TerminalServices, shell: () => InteractiveShell): CommandTable {
   const onTerminal = (ctx: CommandContext) => services.tty && shell().isTerminal(ctx.stdout);
   const daemon = async (): Promise<DockerDaemon> => ({ host: spec.name, store: await services.hostIo.store(spec.name) });
@@ -144,8 +149,9 @@ function hostCommands(spec: HostSpec, services: TerminalServices, shell: () => I
   return {
     ...coreutils,
     tree,
-    // The host's clock is the terminal's (coreutils' date reads SOURCE_DATE_EPOCH, for builds).
-    date: (ctx) => coreutils.date?.({ ...ctx, env: { SOURCE_DATE_EPOCH: String(Math.floor(services.now() / 1000)), ...ctx.env } }) ?? Promise.resolve(127),
+    // The host's clock is the terminal's (coreutils' date and ls read SOURCE_DATE_EPOCH, for builds).
+    date: (ctx) => coreutils.date?.(withClock(ctx, services.now())) ?? Promise.resolve(127),
+    ls: (ctx) => coreutils.ls?.(withClock(ctx, services.now())) ?? Promise.resolve(127),
     clear: async (ctx) => {
       // clear(1) writes the terminal's clear-screen sequence; without a terminal there is none.
       if (onTerminal(ctx)) ctx.stdout.write('\x1b[H\x1b[2J\x1b[3J');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryFs } from '../fs/memory-fs';
 import { readText, sh } from '../test-helpers';
+import { lsTime } from './ls';
 
 const passwd = { '/etc/passwd': 'root:x:0:0:root:/root:/bin/sh\napp:x:1000:1000::/home/app:/bin/sh\n', '/etc/group': 'root:x:0:\napp:x:1000:\n' };
 
@@ -53,6 +54,19 @@ describe('file commands', () => {
     const r = await sh('chown -R app:app /d; ls -ln /d; chown 5:6 /d/f; ls -n /d; chown nobody /d', { ...passwd, '/d/f': '' });
     expect(r.stdout).toBe('total 0\n-rw-r--r-- 1 1000 1000 0 Jan  1  1970 f\ntotal 0\n-rw-r--r-- 1 5 6 0 Jan  1  1970 f\n');
     expect(r.stderr).toBe("chown: invalid user: 'nobody'\n");
+  });
+  it('ls -l gives recent times as hour:minute and older or future ones with the year, as GNU', () => {
+    const now = Date.UTC(2026, 10, 28, 16, 41) / 1000;
+    expect(lsTime(now - 60, now)).toBe('Nov 28 16:40');
+    expect(lsTime(Date.UTC(2026, 5, 2, 9, 5) / 1000, now)).toBe('Jun  2 09:05');
+    expect(lsTime(Date.UTC(2026, 4, 1) / 1000, now)).toBe('May  1  2026');
+    expect(lsTime(now + 3600, now)).toBe('Nov 28  2026');
+    // No clock (a build): the year form, so logs stay the same from build to build.
+    expect(lsTime(now - 60, null)).toBe('Nov 28  2026');
+  });
+  it('ls -l reads the clock from SOURCE_DATE_EPOCH', async () => {
+    const r = await sh('ls -l /d', { '/d/f': '' }, { env: { PATH: '/bin', SOURCE_DATE_EPOCH: String(24 * 3600) } });
+    expect(r.stdout).toBe('total 0\n-rw-r--r-- 1 0 0 0 Jan  1 00:00 f\n');
   });
   it('ls -l -a -h -1 -R', async () => {
     const r = await sh('ls -lh /d; ls -a1 /d; ls -R /d', { ...passwd, '/d/big': new Uint8Array(150 * 1024 * 1024), '/d/s/x': 'x' });

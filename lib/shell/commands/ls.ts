@@ -42,11 +42,28 @@ function blocks(stat: FileStat): number {
   return Math.ceil(stat.size / 4096) * 4;
 }
 
-function date(mtime: number | undefined): string {
-  const d = new Date((mtime ?? 0) * 1000);
+/** GNU's cut-off for "recent": half of a Gregorian year. */
+const SIX_MONTHS = (365.2425 * 24 * 60 * 60) / 2;
+
+/**
+ * GNU's `-l` time: `Nov 28 16:41` for a time in the six months before now, `Nov 28  2025`
+ * otherwise (older, or in the future). `now` is seconds, or null where the shell has no clock
+ * (a build, which stays reproducible): then every time takes the year form.
+ */
+export function lsTime(mtime: number | undefined, now: number | null): string {
+  const seconds = mtime ?? 0;
+  const d = new Date(seconds * 1000);
   const month = MONTHS[d.getUTCMonth()] as string;
   const day = String(d.getUTCDate()).padStart(2);
+  const recent = now !== null && seconds <= now && now - seconds < SIX_MONTHS;
+  if (recent) return `${month} ${day} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
   return `${month} ${day}  ${d.getUTCFullYear()}`;
+}
+
+/** The shell's clock, as `date` reads it: SOURCE_DATE_EPOCH when set (the terminal's hosts set it). */
+function clock(env: Readonly<Record<string, string>>): number | null {
+  const seconds = Number(env.SOURCE_DATE_EPOCH);
+  return env.SOURCE_DATE_EPOCH !== undefined && Number.isFinite(seconds) ? seconds : null;
 }
 
 export const ls: Command = async (ctx) => {
@@ -54,6 +71,7 @@ export const ls: Command = async (ctx) => {
   if (o === undefined) return 2;
   const f = (c: string): boolean => o.flags.has(c);
   const long = f('l') || f('n');
+  const now = clock(ctx.env);
   const users = new Map((await readPasswd(ctx.fs)).map((u) => [u.uid, u.name]));
   const groups = new Map((await readGroups(ctx.fs)).map((g) => [g.gid, g.name]));
   let status = 0;
@@ -90,7 +108,7 @@ export const ls: Command = async (ctx) => {
     for (const e of entries) {
       const links = String(e.stat.type === 'dir' ? 2 : 1).padStart(w.links);
       const link = e.target === undefined ? '' : ` -> ${e.target}`;
-      out += `${modeString(e.stat.type, e.stat.mode)} ${links} ${owner(e.stat.uid).padEnd(w.user)} ${group(e.stat.gid).padEnd(w.group)} ${size(e).padStart(w.size)} ${date(e.stat.mtime)} ${e.name}${suffix(e)}${link}\n`;
+      out += `${modeString(e.stat.type, e.stat.mode)} ${links} ${owner(e.stat.uid).padEnd(w.user)} ${group(e.stat.gid).padEnd(w.group)} ${size(e).padStart(w.size)} ${lsTime(e.stat.mtime, now)} ${e.name}${suffix(e)}${link}\n`;
     }
     return out;
   };
