@@ -28,6 +28,14 @@ describe('containers', () => {
     expect(s.logs.map((l) => l.text).join('')).toBe('hello\n');
   });
 
+  it('reads the daemon’s clock: date prints now, not the epoch builds use', async () => {
+    const store = await storeWith(['alpine']);
+    const { id } = await createContainer(store, { image: 'alpine', args: ['date', '+%F %T %Z'] }, { now: T0, random: random() });
+    let out = '';
+    await startContainer(store, id, { now: T0, onStdout: (t) => (out += t) });
+    expect(out).toBe('2026-11-28 12:00:00 UTC\n');
+  });
+
   it('refuses a command that is not in the image, as runc does', async () => {
     const store = await storeWith(['alpine']);
     const { id } = await createContainer(store, { image: 'alpine', args: ['foo'] }, { now: T0, random: random() });

@@ -220,7 +220,13 @@ function containerCommands(base: CommandTable, request: Omit<ProcessRequest, 'sc
     }
     return original('tail')(ctx);
   };
-  return { python, python3: python, node, nginx, sleep, tail };
+  // A running container reads the daemon's clock (a build's RUN keeps the reproducible one):
+  // `date` prints now and `ls -l` shows recent files with their time, as in Docker.
+  const clocked =
+    (name: string): Command =>
+    (ctx) =>
+      original(name)({ ...ctx, env: { SOURCE_DATE_EPOCH: String(Math.floor(request.now / 1000)), ...ctx.env } });
+  return { python, python3: python, node, nginx, sleep, tail, date: clocked('date'), ls: clocked('ls') };
 }
 
 /** `2026/11/28 12:00:00`: nginx's error-log time. */
