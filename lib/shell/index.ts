@@ -2,7 +2,7 @@
 // RUN and the terminal. Imports lib/util only (DESIGN.md §2).
 export { ShellError, isShellError, type ShellErrorCode } from './errors';
 export { FsError, isFsError, errorText, type FileStat, type FileType, type FsErrorCode, type ShellFs, type WriteOptions } from './fs/shell-fs';
-export { createMemoryFs, type MemoryFsSeed } from './fs/memory-fs';
+export { createMemoryFs, type MemoryFsOptions, type MemoryFsSeed } from './fs/memory-fs';
 export { baseName, dirName, joinPath, normalizePath, resolvePath } from './fs/paths';
 export { readGroups, readPasswd, type GroupEntry, type PasswdEntry } from './fs/passwd';
 export type { AndOr, Command as AstCommand, Pipeline, Redirect, Script, Word, WordPart } from './parse/ast';

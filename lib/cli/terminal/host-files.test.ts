@@ -8,6 +8,8 @@ describe('host basics', () => {
     expect((await t.type('date +%F')).output).toBe('2026-11-28\n');
     expect((await t.type('ssh prod-server hostname')).output).toBe('prod-server\n');
     expect((await t.type('echo x > /tmp/x && cat /tmp/x')).output).toBe('x\n');
+    // What is written gets the terminal's clock, and ls -l shows a recent time as GNU does.
+    expect((await t.type('ls -l /tmp/x')).output).toBe('-rw-r--r-- 1 root root 2 Nov 28 12:00 /tmp/x\n');
   });
 
   it('servers without internet cannot reach a registry', async () => {

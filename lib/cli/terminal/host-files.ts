@@ -6,19 +6,20 @@ import type { HostSpec } from './hosts';
  * What every Linux host has besides the user's files: `/etc` (so `whoami`, `id` and `ls -l` find
  * names) and a `/tmp` anyone may write (where the material copies archives with `scp`). `/etc` is
  * generated; `/tmp` lives in the host's own files when they reach `/`, else (the workstation in
- * Node, whose files are the workspace folder) in memory, as a tmpfs would.
+ * Node, whose files are the workspace folder) in memory, as a tmpfs would, stamping what is written
+ * with the terminal's clock (`now`, ms).
  */
 const opened = new WeakMap<ShellFs, Promise<ShellFs>>();
 
-export function hostFiles(spec: HostSpec, files: ShellFs): Promise<ShellFs> {
+export function hostFiles(spec: HostSpec, files: ShellFs, now: () => number): Promise<ShellFs> {
   let fs = opened.get(files);
-  if (fs === undefined) opened.set(files, (fs = mountHostFiles(spec, files)));
+  if (fs === undefined) opened.set(files, (fs = mountHostFiles(spec, files, now)));
   return fs;
 }
 
-async function mountHostFiles(spec: HostSpec, files: ShellFs): Promise<ShellFs> {
+async function mountHostFiles(spec: HostSpec, files: ShellFs, now: () => number): Promise<ShellFs> {
   const mounts: Record<string, ShellFs> = { '/etc': etcFiles(spec) };
-  if (!(await ensureTmp(files))) mounts['/tmp'] = createMemoryFs();
+  if (!(await ensureTmp(files))) mounts['/tmp'] = createMemoryFs({}, { now, rootMode: 0o1777 });
   // A server's home exists before anyone logs in (`scp file host:` lands there).
   await files.mkdir(spec.home, { recursive: true }).catch(() => undefined);
   return mountFs(files, mounts);

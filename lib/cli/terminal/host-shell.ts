@@ -57,7 +57,7 @@ export class HostShellSession implements ShellSession {
 
   /** Opens a shell on `spec`; `login` marks an ssh session (its `exit` prints `logout`). */
   static async open(spec: HostSpec, services: TerminalServices, options: { login: boolean; restore?: InteractiveSnapshot }): Promise<HostShellSession> {
-    const fs = await hostFiles(spec, await services.hostIo.fs(spec.name));
+    const fs = await hostFiles(spec, await services.hostIo.fs(spec.name), () => services.now());
     if (!(await fs.exists(spec.home))) await fs.mkdir(spec.home, { recursive: true });
     let restore = options.restore;
     // The directory the shell was in may be gone (another --workdir, a deleted folder): start at home.
@@ -149,9 +149,10 @@ function hostCommands(spec: HostSpec, services: TerminalServices, shell: () => I
   return {
     ...coreutils,
     tree,
-    // The host's clock is the terminal's (coreutils' date and ls read SOURCE_DATE_EPOCH, for builds).
+    // The host's clock is the terminal's (coreutils' date, ls and touch read SOURCE_DATE_EPOCH, for builds).
     date: (ctx) => coreutils.date?.(withClock(ctx, services.now())) ?? Promise.resolve(127),
     ls: (ctx) => coreutils.ls?.(withClock(ctx, services.now())) ?? Promise.resolve(127),
+    touch: (ctx) => coreutils.touch?.(withClock(ctx, services.now())) ?? Promise.resolve(127),
     clear: async (ctx) => {
       // clear(1) writes the terminal's clear-screen sequence; without a terminal there is none.
       if (onTerminal(ctx)) ctx.stdout.write('\x1b[H\x1b[2J\x1b[3J');
@@ -165,7 +166,7 @@ function hostCommands(spec: HostSpec, services: TerminalServices, shell: () => I
       open: (target) => HostShellSession.open(target, services, { login: true }),
       enter: (session) => services.enterSession(session),
     }),
-    scp: createScpCommand({ hosts: services.hosts, hostIo: services.hostIo, local: spec, isTerminal: onTerminal, ...(services.columns !== undefined ? { columns: services.columns } : {}) }),
+    scp: createScpCommand({ hosts: services.hosts, hostIo: services.hostIo, local: spec, isTerminal: onTerminal, now: () => services.now(), ...(services.columns !== undefined ? { columns: services.columns } : {}) }),
     ...services.extraCommands?.(spec),
   };
 }

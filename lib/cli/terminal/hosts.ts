@@ -45,9 +45,13 @@ export function findHost(hosts: readonly HostSpec[], destination: string): HostS
 
 /**
  * Every host's daemon and files in memory, each opened on first use: a scratch machine room for
- * the headless lab runner and tests. Pass the maps of another one to share its hosts.
+ * the headless lab runner and tests. Pass the maps of another one to share its hosts, and the
+ * terminal's clock (ms) to stamp the files written (else they keep the epoch).
  */
-export function memoryHostIo(shared?: { stores: Map<string, Store>; files: Map<string, ShellFs> }): HostIo & { readonly stores: Map<string, Store>; readonly files: Map<string, ShellFs> } {
+export function memoryHostIo(
+  shared?: { stores: Map<string, Store>; files: Map<string, ShellFs> },
+  now?: () => number,
+): HostIo & { readonly stores: Map<string, Store>; readonly files: Map<string, ShellFs> } {
   const stores = shared?.stores ?? new Map<string, Store>();
   const files = shared?.files ?? new Map<string, ShellFs>();
   return {
@@ -60,7 +64,7 @@ export function memoryHostIo(shared?: { stores: Map<string, Store>; files: Map<s
     },
     async fs(host) {
       let fs = files.get(host);
-      if (fs === undefined) files.set(host, (fs = createMemoryFs()));
+      if (fs === undefined) files.set(host, (fs = createMemoryFs({}, now === undefined ? {} : { now })));
       return fs;
     },
   };

@@ -17,13 +17,14 @@ export interface TestTerminal {
 }
 
 export async function createTestTerminal(options: Partial<TerminalOptions> = {}, shared?: { stores: Map<string, Store>; files: Map<string, ShellFs> }): Promise<TestTerminal> {
-  const hostIo = memoryHostIo(shared);
+  const now = options.now ?? (() => Date.parse('2026-11-28T12:00:00Z'));
+  const hostIo = memoryHostIo(shared, now);
   const { stores, files } = hostIo;
   const session = await createTerminalSession({
     hostIo,
     sha256: wasmSha256,
-    now: () => Date.parse('2026-11-28T12:00:00Z'),
     ...options,
+    now,
   });
   return {
     session,

@@ -106,7 +106,8 @@ export const touch: Command = async (ctx) => {
   for (const file of o.operands) {
     const path = ctx.resolve(file);
     try {
-      if (await ctx.fs.exists(path)) await ctx.fs.utimes?.(path, 0);
+      // Now on the shell's clock (SOURCE_DATE_EPOCH, as date reads it; the epoch in a build).
+      if (await ctx.fs.exists(path)) await ctx.fs.utimes?.(path, Number(ctx.env.SOURCE_DATE_EPOCH ?? 0) || 0);
       else if (!o.flags.has('c')) await ctx.fs.writeFile(path, '', { append: true });
     } catch (error) {
       complain(ctx, `cannot touch ${fileError(`'${file}'`, error)}`);

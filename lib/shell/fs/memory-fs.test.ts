@@ -23,6 +23,22 @@ describe('createMemoryFs', () => {
     await expect(fs.readFile('/d')).rejects.toMatchObject({ code: 'EISDIR' });
     await expect(fs.rename('/d', '/d/f/x')).rejects.toMatchObject({ code: 'ENOTDIR' });
   });
+  it('stamps what is written with its clock; the seed and a clockless fs keep the epoch', async () => {
+    let now = Date.UTC(2026, 10, 28, 12, 0, 0);
+    const fs = createMemoryFs({ '/seeded': 'x' }, { now: () => now });
+    await fs.writeFile('/new', 'a');
+    await fs.mkdir('/dir');
+    now += 60_000;
+    await fs.writeFile('/new', 'b', { append: true });
+    expect((await fs.stat('/seeded')).mtime).toBe(0);
+    expect((await fs.stat('/dir')).mtime).toBe(now / 1000 - 60);
+    expect((await fs.stat('/new')).mtime).toBe(now / 1000);
+    const clockless = createMemoryFs();
+    await clockless.writeFile('/f', 'x');
+    expect((await clockless.stat('/f')).mtime).toBe(0);
+    expect((await clockless.stat('/')).mode).toBe(0o755);
+    expect((await createMemoryFs({}, { rootMode: 0o1777 }).stat('/')).mode).toBe(0o1777);
+  });
   it('keeps modes and owners', async () => {
     const fs = createMemoryFs({ '/f': { content: '#!/bin/sh', mode: 0o755 } });
     await fs.chown('/f', 1000, 1000);

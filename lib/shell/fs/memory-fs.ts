@@ -18,11 +18,23 @@ export interface MemoryFsSeed {
   [path: string]: string | Uint8Array | { symlink: string } | { content: string | Uint8Array; mode: number };
 }
 
+export interface MemoryFsOptions {
+  /**
+   * The clock (ms since the epoch) that stamps what is written, as a kernel does; without one,
+   * and for the seed, every time is the epoch (tests and builds stay reproducible).
+   */
+  now?: () => number;
+  /** The root directory's mode (0o1777 for a tmpfs mounted on /tmp); 0o755 by default. */
+  rootMode?: number;
+}
+
 const encoder = new TextEncoder();
 const MAX_HOPS = 40;
 
-export function createMemoryFs(seed: MemoryFsSeed = {}): ShellFs {
-  const root: Dir = { type: 'dir', entries: new Map(), mode: 0o755, uid: 0, gid: 0, mtime: 0 };
+export function createMemoryFs(seed: MemoryFsSeed = {}, options: MemoryFsOptions = {}): ShellFs {
+  const root: Dir = { type: 'dir', entries: new Map(), mode: options.rootMode ?? 0o755, uid: 0, gid: 0, mtime: 0 };
+  let seeding = true;
+  const stamp = (): number => (seeding || options.now === undefined ? 0 : Math.floor(options.now() / 1000));
 
   /** Walks to a node; `follow` decides whether a symlink in the last component is followed. */
   function lookup(path: string, follow: boolean, hops = 0): Node | undefined {
@@ -78,7 +90,7 @@ export function createMemoryFs(seed: MemoryFsSeed = {}): ShellFs {
     }
     const { dir, name } = parentOf(norm);
     if (dir.entries.has(name)) throw new FsError('EEXIST', path);
-    dir.entries.set(name, { type: 'dir', entries: new Map(), mode, uid: 0, gid: 0, mtime: 0 });
+    dir.entries.set(name, { type: 'dir', entries: new Map(), mode, uid: 0, gid: 0, mtime: stamp() });
   }
 
   function statOf(node: Node): FileStat {
@@ -99,13 +111,14 @@ export function createMemoryFs(seed: MemoryFsSeed = {}): ShellFs {
       if (node.type !== 'file') throw new FsError('EINVAL', path);
       return node.data.slice();
     },
-    async writeFile(path, data, options: WriteOptions = {}) {
+    async writeFile(path, data, write: WriteOptions = {}) {
       const bytes = typeof data === 'string' ? encoder.encode(data) : data;
       const existing = lookup(path, true);
       if (existing !== undefined) {
         if (existing.type === 'dir') throw new FsError('EISDIR', path);
         if (existing.type === 'file') {
-          existing.data = options.append ? concat(existing.data, bytes) : bytes.slice();
+          existing.data = write.append ? concat(existing.data, bytes) : bytes.slice();
+          existing.mtime = stamp();
           return;
         }
       }
@@ -113,7 +126,7 @@ export function createMemoryFs(seed: MemoryFsSeed = {}): ShellFs {
       const link = lookup(path, false);
       const target = link?.type === 'symlink' ? resolveLink(path, link.target) : path;
       const { dir, name } = parentOf(target);
-      dir.entries.set(name, { type: 'file', data: bytes.slice(), mode: options.mode ?? 0o644, uid: 0, gid: 0, mtime: 0 });
+      dir.entries.set(name, { type: 'file', data: bytes.slice(), mode: write.mode ?? 0o644, uid: 0, gid: 0, mtime: stamp() });
     },
     async readdir(path) {
       const node = need(path);
@@ -147,7 +160,7 @@ export function createMemoryFs(seed: MemoryFsSeed = {}): ShellFs {
     async symlink(target, path) {
       const { dir, name } = parentOf(path);
       if (dir.entries.has(name)) throw new FsError('EEXIST', path);
-      dir.entries.set(name, { type: 'symlink', target, mode: 0o777, uid: 0, gid: 0, mtime: 0 });
+      dir.entries.set(name, { type: 'symlink', target, mode: 0o777, uid: 0, gid: 0, mtime: stamp() });
     },
     async readlink(path) {
       const node = need(path, false);
@@ -185,6 +198,7 @@ export function createMemoryFs(seed: MemoryFsSeed = {}): ShellFs {
     const { dir, name } = parentOf(path);
     dir.entries.set(name, seedNode(value));
   }
+  seeding = false;
   return fs;
 }
 
