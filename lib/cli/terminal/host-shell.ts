@@ -74,6 +74,8 @@ export class HostShellSession implements ShellSession {
       cwd: spec.home,
       argv0: 'bash',
       dialect: 'bash',
+      // The host's clock is the terminal's: date, ls -l and touch read it.
+      now: () => services.now(),
       ...(restore !== undefined ? { restore } : {}),
     });
     holder.shell = shell;
@@ -121,11 +123,6 @@ export function tildePath(cwd: string, home: string): string {
   return cwd;
 }
 
-/** `ctx` with the terminal's clock where coreutils look for one, out of sight of `env` and children. */
-function withClock(ctx: CommandContext, nowMs: number): CommandContext {
-  return { ...ctx, env: { SOURCE_DATE_EPOCH: String(Math.floor(nowMs / 1000)), ...ctx.env } };
-}
-
 function hostCommands(spec: HostSpec, services: TerminalServices, shell: () => InteractiveShell): CommandTable {
   const onTerminal = (ctx: CommandContext) => services.tty && shell().isTerminal(ctx.stdout);
   const daemon = async (): Promise<DockerDaemon> => ({ host: spec.name, store: await services.hostIo.store(spec.name) });
@@ -149,10 +146,6 @@ function hostCommands(spec: HostSpec, services: TerminalServices, shell: () => I
   return {
     ...coreutils,
     tree,
-    // The host's clock is the terminal's (coreutils' date, ls and touch read SOURCE_DATE_EPOCH, for builds).
-    date: (ctx) => coreutils.date?.(withClock(ctx, services.now())) ?? Promise.resolve(127),
-    ls: (ctx) => coreutils.ls?.(withClock(ctx, services.now())) ?? Promise.resolve(127),
-    touch: (ctx) => coreutils.touch?.(withClock(ctx, services.now())) ?? Promise.resolve(127),
     clear: async (ctx) => {
       // clear(1) writes the terminal's clear-screen sequence; without a terminal there is none.
       if (onTerminal(ctx)) ctx.stdout.write('\x1b[H\x1b[2J\x1b[3J');

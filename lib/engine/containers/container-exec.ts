@@ -129,6 +129,7 @@ export async function runSessionLine(store: Store, ref: string, line: string, op
     user,
     argv0: baseName(options.shell),
     dialect: baseName(options.shell) === 'bash' ? 'bash' : 'dash',
+    now: () => options.now,
     env,
     cwd: options.session?.cwd ?? state.config.workdir,
     ...(options.session?.snapshot ? { restore: options.session.snapshot as InteractiveSnapshot } : {}),

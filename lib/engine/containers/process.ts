@@ -106,6 +106,8 @@ export async function runProcess(request: ProcessRequest): Promise<ProcessResult
     dialect: request.dialect ?? 'dash',
     resolveCommand: p.resolveCommand,
     signal: p.signal,
+    // A running container reads the daemon's clock; a build's RUN has none (reproducible).
+    now: () => request.now,
     ...(request.stdin !== undefined ? { stdin: request.stdin } : {}),
     onStdout: (text) => {
       if (silenced()) return;
@@ -220,13 +222,7 @@ function containerCommands(base: CommandTable, request: Omit<ProcessRequest, 'sc
     }
     return original('tail')(ctx);
   };
-  // A running container reads the daemon's clock (a build's RUN keeps the reproducible one):
-  // `date` prints now and `ls -l` shows recent files with their time, as in Docker.
-  const clocked =
-    (name: string): Command =>
-    (ctx) =>
-      original(name)({ ...ctx, env: { SOURCE_DATE_EPOCH: String(Math.floor(request.now / 1000)), ...ctx.env } });
-  return { python, python3: python, node, nginx, sleep, tail, date: clocked('date'), ls: clocked('ls') };
+  return { python, python3: python, node, nginx, sleep, tail };
 }
 
 /** `2026/11/28 12:00:00`: nginx's error-log time. */

@@ -2,7 +2,7 @@ import { baseName, joinPath } from '../fs/paths';
 import { isFsError } from '../fs/shell-fs';
 import type { Command, CommandContext } from '../run/command-types';
 import { parseMode } from './mode';
-import { complain, fileError, options, readInputs } from './support';
+import { clockSeconds, complain, fileError, options, readInputs } from './support';
 
 /** cat, mkdir, rm, touch, ln: the file commands every Dockerfile uses, with GNU's messages. */
 export const cat: Command = async (ctx) => {
@@ -106,8 +106,7 @@ export const touch: Command = async (ctx) => {
   for (const file of o.operands) {
     const path = ctx.resolve(file);
     try {
-      // Now on the shell's clock (SOURCE_DATE_EPOCH, as date reads it; the epoch in a build).
-      if (await ctx.fs.exists(path)) await ctx.fs.utimes?.(path, Number(ctx.env.SOURCE_DATE_EPOCH ?? 0) || 0);
+      if (await ctx.fs.exists(path)) await ctx.fs.utimes?.(path, clockSeconds(ctx) ?? 0);
       else if (!o.flags.has('c')) await ctx.fs.writeFile(path, '', { append: true });
     } catch (error) {
       complain(ctx, `cannot touch ${fileError(`'${file}'`, error)}`);

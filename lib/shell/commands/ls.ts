@@ -3,7 +3,7 @@ import { joinPath } from '../fs/paths';
 import type { FileStat } from '../fs/shell-fs';
 import type { Command } from '../run/command-types';
 import { modeString } from './mode';
-import { complain, options } from './support';
+import { clockSeconds, complain, options } from './support';
 
 /**
  * ls as GNU prints it when stdout is not a terminal (one name per line), which is what RUN logs
@@ -60,18 +60,13 @@ export function lsTime(mtime: number | undefined, now: number | null): string {
   return `${month} ${day}  ${d.getUTCFullYear()}`;
 }
 
-/** The shell's clock, as `date` reads it: SOURCE_DATE_EPOCH when set (the terminal's hosts set it). */
-function clock(env: Readonly<Record<string, string>>): number | null {
-  const seconds = Number(env.SOURCE_DATE_EPOCH);
-  return env.SOURCE_DATE_EPOCH !== undefined && Number.isFinite(seconds) ? seconds : null;
-}
 
 export const ls: Command = async (ctx) => {
   const o = options(ctx, 'laAh1RdFrtSin', { all: 'a', 'almost-all': 'A', 'human-readable': 'h', recursive: 'R', directory: 'd', reverse: 'r', classify: 'F' });
   if (o === undefined) return 2;
   const f = (c: string): boolean => o.flags.has(c);
   const long = f('l') || f('n');
-  const now = clock(ctx.env);
+  const now = clockSeconds(ctx);
   const users = new Map((await readPasswd(ctx.fs)).map((u) => [u.uid, u.name]));
   const groups = new Map((await readGroups(ctx.fs)).map((g) => [g.gid, g.name]));
   let status = 0;

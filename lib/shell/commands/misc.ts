@@ -1,7 +1,7 @@
 import { readGroups, readPasswd } from '../fs/passwd';
 import { baseName, dirName, joinPath } from '../fs/paths';
 import type { Command } from '../run/command-types';
-import { complain, options } from './support';
+import { clockSeconds, complain, options } from './support';
 
 /**
  * Small utilities: env, sleep, basename, dirname, which, id, whoami, uname, hostname, date,
@@ -157,8 +157,8 @@ const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export const date: Command = async (ctx) => {
-  // The clock is SOURCE_DATE_EPOCH when set, else the epoch: builds stay reproducible.
-  let seconds = Number(ctx.env.SOURCE_DATE_EPOCH ?? 0) || 0;
+  // Without a clock (a build) the epoch: builds stay reproducible.
+  let seconds = clockSeconds(ctx) ?? 0;
   let format = '%a %b %e %H:%M:%S %Z %Y';
   const args = [...ctx.args];
   for (let i = 0; i < args.length; i++) {

@@ -72,6 +72,17 @@ export function options(ctx: CommandContext, short: string, long?: Record<string
   return parsed;
 }
 
+/**
+ * Now, in seconds, as the shell's clock-reading commands (date, ls -l, touch) see it:
+ * SOURCE_DATE_EPOCH when the environment sets it, else the run's clock, else null (a build,
+ * which has none).
+ */
+export function clockSeconds(ctx: Pick<CommandContext, 'env' | 'now'>): number | null {
+  const epoch = ctx.env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined) return Number(epoch) || 0;
+  return ctx.now === undefined ? null : Math.floor(ctx.now() / 1000);
+}
+
 export function complain(ctx: CommandContext, message: string): void {
   ctx.stderr.write(`${baseCommandName(ctx)}: ${message}\n`);
 }

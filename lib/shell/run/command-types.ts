@@ -59,6 +59,8 @@ export interface CommandContext {
   resolve(path: string): string;
   /** Records simulated time (sleep, downloads) instead of waiting. */
   addSimulatedSeconds(seconds: number): void;
+  /** The run's clock (ms since the epoch), when it has one; read it through `clockSeconds`. */
+  readonly now?: (() => number) | undefined;
   /** Runs argv through the same lookup as the shell (functions aside): xargs, find -exec, env. */
   exec(argv: readonly string[], options?: ExecOptions): Promise<number>;
   /** Runs a script in a new shell sharing this run's fs, commands, budget and output. */

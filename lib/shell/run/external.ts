@@ -74,6 +74,7 @@ function makeContext(interp: Interpreter, argv: readonly string[], scope: ExecSc
     addSimulatedSeconds: (seconds) => {
       rt.simulatedSeconds += seconds;
     },
+    now: rt.now,
     exec: (next, options: ExecOptions = {}) => {
       if (next.length === 0) return Promise.resolve(0);
       const stdin = options.stdin === undefined ? io.stdin : options.stdin instanceof InputStream ? options.stdin : new InputStream(options.stdin);

@@ -106,6 +106,7 @@ export function createInteractiveShell(options: InteractiveOptions): Interactive
         depth: 0,
         simulatedSeconds: 0,
         dialect: options.dialect ?? 'dash',
+        now: options.now,
       };
       let written = 0;
       const sink = (emit: (chunk: string) => void, rewrite: boolean): OutputStream => {

@@ -36,6 +36,12 @@ export interface RunShellOptions {
   limits?: Partial<ShellLimits>;
   /** `dash` (Debian's /bin/sh, the default) or `bash` wording and echo behaviour. */
   dialect?: ShellDialect;
+  /**
+   * The clock (ms since the epoch) `date`, `ls -l` and `touch` read. A build has none: they use
+   * SOURCE_DATE_EPOCH or the epoch, so its steps stay reproducible. SOURCE_DATE_EPOCH in the
+   * environment wins over it.
+   */
+  now?: () => number;
 }
 
 export interface RunShellResult {
@@ -68,6 +74,7 @@ export async function runShell(script: string, options: RunShellOptions): Promis
     depth: 0,
     simulatedSeconds: 0,
     dialect: options.dialect ?? 'dash',
+    now: options.now,
   };
   let written = 0;
   const sink = (onChunk: ((chunk: string) => void) | undefined): OutputStream & { text: string } => {

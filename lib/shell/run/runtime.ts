@@ -29,6 +29,8 @@ export interface Runtime {
   depth: number;
   simulatedSeconds: number;
   dialect: ShellDialect;
+  /** The run's clock (ms since the epoch), when it has one. */
+  now: (() => number) | undefined;
 }
 
 /** A command's file descriptors; 0–2 always present (maybe as empty or discarding streams). */
