@@ -66,21 +66,23 @@ interface Timed {
 }
 
 async function timedBuild(page: Page): Promise<Timed> {
-  // Watch in the page: the click's event time, then the first frame after the status turns done
-  // (after it was running: the previous build's "done" does not count).
+  // Watch in the page: the click's event time, then the first frame after this build's status
+  // (data-build one above the previous build's number) turns done or error.
   await page.evaluate(() => {
     const timing = (window.__buildTiming = { click: Number.NaN, done: Number.NaN });
     document.querySelector('[data-testid="build-button"]')?.addEventListener('click', (event) => (timing.click = event.timeStamp), { once: true, capture: true });
-    let sawRunning = false;
+    const statusOf = () => document.querySelector('[data-testid="build-status"]');
+    const before = Number(statusOf()?.getAttribute('data-build'));
     const observer = new MutationObserver(() => {
-      const status = document.querySelector('[data-testid="build-status"]')?.getAttribute('data-status');
-      if (status === 'running') sawRunning = true;
-      else if (sawRunning && (status === 'done' || status === 'error')) {
+      const status = statusOf();
+      if (Number(status?.getAttribute('data-build')) <= before) return;
+      const state = status?.getAttribute('data-status');
+      if (state === 'done' || state === 'error') {
         observer.disconnect();
         requestAnimationFrame(() => (timing.done = performance.now()));
       }
     });
-    observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status'] });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status', 'data-build'] });
   });
   await page.locator('[data-testid="build-button"]').click();
   await page.waitForFunction(() => Number.isFinite(window.__buildTiming?.done), undefined, { timeout: 180_000 });

@@ -39,6 +39,7 @@ describe('importGiftIntoLesson', () => {
     const imported = after.course.lessonExercises('9.1');
     expect(imported.map((e) => e.id)).toEqual(result.added);
     // Essays arrive without a rubric, which the schema requires: skipped and said why.
+    expect(result.skipped.map((s) => s.id)).toEqual(['9.1/interview-1', '9.1/interview-2', '9.1/interview-3']);
     for (const skip of result.skipped) expect(skip.reason).toMatch(/rubric|explanation/);
     expect(imported.length + result.skipped.length).toBe(quiz.length);
     // Each imported question is the original under its new id: text, answers and their credit.

@@ -293,6 +293,7 @@ describe("parseGift: Moodle's own export layout", () => {
     ].join('\n');
     const { exercises, issues } = parse(gift);
     expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(exercises).toHaveLength(3);
     const [fill, num, choice] = exercises as [FillInExercise, NumericExercise, ChoiceExercise];
     expect(fill).toMatchObject({ id: '3.1/fill-4', title: 'Registry', prompt: 'The default registry is ___', explanation: 'Docker Hub', tags: ['registry'] });
     expect(fill.blanks[0]?.answers).toEqual([{ text: 'docker.io' }, { text: 'hub.docker.com', score: 0.5, feedback: 'That is the website' }]);
