@@ -6,7 +6,8 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { formatGift, loadCourse, writeContentPack } from '@/lib/content';
 import styles from './author.module.css';
 import type { CourseFiles } from './course-files';
-import { downloadFile, readChosenFile } from './download';
+import { downloadFile } from '../viz/export-json';
+import { readChosenFile } from './download';
 import { importGiftIntoLesson } from './gift-import';
 import { checkContentPack } from './pack-import';
 

@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { renderLessonHtml, type Exercise } from '@/lib/content';
+import { isLabExercise, renderLessonHtml, type Exercise } from '@/lib/content';
 import { getExamples, playgroundHref } from '../../_lib/examples';
 import { ExerciseCard } from '../quiz/exercise-card';
 import { renderExerciseHtml } from '../quiz/exercise-html';
@@ -36,7 +36,7 @@ export function LessonBody({ markdown, exercises = [] }: { markdown: string; exe
     { id: `${PRACTICE_ID}-interview`, title: 'Interview questions', items: interview },
     { id: `${PRACTICE_ID}-labs`, title: 'Labs', items: labs },
   ].filter((g) => g.items.length > 0);
-  const hasQuiz = exercises.some((e) => e.kind !== 'lab' && e.kind !== 'dockerfile');
+  const hasQuiz = exercises.some((e) => !isLabExercise(e));
   return (
     <div className="prose">
       {hasQuiz ? <QuizModeToggle /> : null}

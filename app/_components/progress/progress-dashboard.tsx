@@ -3,6 +3,8 @@
 // exercise with its attempts (when, the answer, the score, the feedback). Then export, import and
 // reset. Everything is read from this browser's progress store once the page runs.
 import { summarizeLesson, type ExerciseRow, type LessonOutline } from '../../_lib/progress/summary';
+import { formatPoints } from '../quiz/quiz-model';
+import { exerciseHref, formatWhen } from './format';
 import styles from './progress.module.css';
 import { ProgressStorageNotice } from './storage-notice';
 import { TransferControls } from './transfer-controls';
@@ -18,14 +20,8 @@ const KIND_NAMES: Record<string, string> = {
   dockerfile: 'Dockerfile',
 };
 
-function points(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, '');
-}
-
-const when = (at: number) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 function ExerciseLine({ row, lessonId }: { row: ExerciseRow; lessonId: string }) {
-  const anchor = `/lessons/${lessonId}/#exercise-${row.id.replace(/\//g, '-')}`;
+  const anchor = exerciseHref(lessonId, row.id);
   return (
     <tr data-testid="progress-exercise" data-exercise-id={row.id} data-passed={row.passed}>
       <th scope="row">
@@ -39,7 +35,7 @@ function ExerciseLine({ row, lessonId }: { row: ExerciseRow; lessonId: string })
             <ol className={styles.history}>
               {row.attempts.map((a) => (
                 <li key={a.at}>
-                  <time dateTime={new Date(a.at).toISOString()}>{when(a.at)}</time> · {points(a.score)}/{points(a.max)} {a.passed ? 'passed' : 'not passed'}
+                  <time dateTime={new Date(a.at).toISOString()}>{formatWhen(a.at)}</time> · {formatPoints(a.score)}/{formatPoints(a.max)} {a.passed ? 'passed' : 'not passed'}
                   {a.mode === 'test' ? ' (test mode)' : ''}
                   {a.hintsShown > 0 ? ` · ${a.hintsShown} hint${a.hintsShown === 1 ? '' : 's'}` : ''}
                   {a.selfRating ? ` · you rated it “${a.selfRating}”` : ''}
@@ -52,7 +48,7 @@ function ExerciseLine({ row, lessonId }: { row: ExerciseRow; lessonId: string })
         ) : null}
       </th>
       <td>{KIND_NAMES[row.kind] ?? row.kind}</td>
-      <td className={styles.numeric}>{row.attempts.length > 0 ? `${points(row.best)}/${points(row.max)}` : '—'}</td>
+      <td className={styles.numeric}>{row.attempts.length > 0 ? `${formatPoints(row.best)}/${formatPoints(row.max)}` : '—'}</td>
       <td className={row.passed ? styles.passed : styles.muted}>{row.passed ? 'Passed' : row.attempts.length > 0 ? 'Not yet' : 'Not tried'}</td>
     </tr>
   );

@@ -8,6 +8,7 @@ import type { QuizExercise } from '@/lib/content';
 import { formatDue, reviewQueue, type ReviewItem } from '../../_lib/progress/schedule';
 import { ExerciseCard } from '../quiz/exercise-card';
 import type { ExerciseHtml } from '../quiz/exercise-html';
+import { exerciseHref, formatWhen } from './format';
 import styles from './progress.module.css';
 import { ProgressStorageNotice } from './storage-notice';
 import { useProgress } from './use-progress';
@@ -24,8 +25,7 @@ export interface ReviewQueueProps {
   lessonTitles: Readonly<Record<string, string>>;
 }
 
-const lessonAnchor = (item: ReviewItem) => `/lessons/${item.lesson}/#exercise-${item.exerciseId.replace(/\//g, '-')}`;
-const dateText = (at: number) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const lessonAnchor = (item: ReviewItem) => exerciseHref(item.lesson, item.exerciseId);
 
 function DueItem({ item, entry, now, lessonTitle, open, onOpen }: { item: ReviewItem; entry: ReviewCatalogEntry | undefined; now: number; lessonTitle: string; open: boolean; onOpen(): void }) {
   const headingId = `review-${item.exerciseId.replace(/[^a-z0-9-]/gi, '-')}`;
@@ -132,10 +132,10 @@ export function ReviewQueue({ catalog, lessonTitles }: ReviewQueueProps) {
                   </th>
                   <td>{item.lesson}</td>
                   <td>
-                    <time dateTime={new Date(item.due).toISOString()} title={dateText(item.due)}>
+                    <time dateTime={new Date(item.due).toISOString()} title={formatWhen(item.due)}>
                       {formatDue(item.due, now)}
                     </time>{' '}
-                    <span className={styles.muted}>({dateText(item.due)})</span>
+                    <span className={styles.muted}>({formatWhen(item.due)})</span>
                   </td>
                 </tr>
               ))}

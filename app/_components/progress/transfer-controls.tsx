@@ -6,6 +6,7 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { progressErrorMessage, resetProgress } from '../../_lib/progress/attempts';
 import { exportProgress, importProgress, progressFileName } from '../../_lib/progress/transfer';
+import { downloadJson } from '../viz/export-json';
 import styles from './progress.module.css';
 
 type Message = { kind: 'status' | 'alert'; text: string } | null;
@@ -36,15 +37,9 @@ export function TransferControls() {
   const download = () =>
     run(async () => {
       const file = await exportProgress();
-      const url = URL.createObjectURL(new Blob([`${JSON.stringify(file, null, 2)}\n`], { type: 'application/json' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = progressFileName();
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
-      return `Exported ${plural(file.attempts.length, 'attempt')} and ${plural(file.examples.length, 'built example')} to ${link.download}.`;
+      const name = progressFileName();
+      downloadJson(file, name);
+      return `Exported ${plural(file.attempts.length, 'attempt')} and ${plural(file.examples.length, 'built example')} to ${name}.`;
     });
 
   const upload = (event: ChangeEvent<HTMLInputElement>) => {

@@ -3,7 +3,7 @@
 // a lab's task with "Open in playground". Lesson pages pass the Markdown already rendered (`html`,
 // made at build time); without it (the authoring preview) the card renders it in the browser.
 import { useEffect, useState } from 'react';
-import type { Exercise, LabExercise, QuizExercise } from '@/lib/content';
+import { isLabExercise, type Exercise, type QuizExercise } from '@/lib/content';
 import type { ExerciseHtml } from './exercise-html';
 import { LabCard } from './lab-card';
 import { QuizCard, type QuizMode } from './quiz-card';
@@ -19,10 +19,6 @@ const KIND_LABELS: Record<Exercise['kind'], string> = {
   lab: 'Lab',
   dockerfile: 'Dockerfile task',
 };
-
-function isLab(exercise: Exercise): exercise is LabExercise {
-  return exercise.kind === 'lab' || exercise.kind === 'dockerfile';
-}
 
 /** The exercise's Markdown as HTML: the given rendering, or one made here (lazily: the renderer is a chunk of its own). */
 function useExerciseHtml(exercise: Exercise, given: ExerciseHtml | undefined): ExerciseHtml | null {
@@ -59,7 +55,7 @@ export function ExerciseCard({ exercise, mode, html, headingLevel = 3 }: Exercis
       </Heading>
       {rendered === null ? (
         <p className={styles.note}>Loading the exercise…</p>
-      ) : isLab(exercise) ? (
+      ) : isLabExercise(exercise) ? (
         <LabCard lab={exercise} html={rendered} />
       ) : (
         <QuizCard exercise={exercise as QuizExercise} {...(mode !== undefined ? { mode } : {})} html={rendered} />

@@ -38,7 +38,7 @@ function useProgressNote(): [string | null, (error: unknown) => void] {
 const noSubscription = () => () => undefined;
 
 /** False in the exported HTML and while hydrating: Check stays disabled so the form never submits natively. */
-export function useHydrated(): boolean {
+function useHydrated(): boolean {
   return useSyncExternalStore(noSubscription, () => true, () => false);
 }
 

@@ -17,9 +17,14 @@ export function toJsonText(data: unknown): string {
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
-/** Saves `data` as a download (browser only). */
+/** Saves `data` as a JSON download (browser only). */
 export function downloadJson(data: unknown, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([toJsonText(data)], { type: 'application/json' }));
+  downloadFile(fileName, toJsonText(data), 'application/json');
+}
+
+/** Saves text or bytes as a file the browser downloads (a static site has no server to send them). */
+export function downloadFile(fileName: string, data: Uint8Array | string, type: string): void {
+  const url = URL.createObjectURL(new Blob([typeof data === 'string' ? data : new Uint8Array(data)], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

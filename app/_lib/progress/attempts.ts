@@ -8,7 +8,7 @@ import { progressBackend, syncBuiltExamples } from './store';
 import { ProgressError, type Attempt, type AttemptMode, type SelfRating } from './types';
 
 export type { Attempt, AttemptMode, HintRecord, ProgressData, SelfRating } from './types';
-export { isProgressError, ProgressError } from './types';
+export { ProgressError } from './types';
 export { subscribeProgress } from './notify';
 export { progressStorageKind } from './store';
 
@@ -101,8 +101,11 @@ export function scoreWithPenalty(raw: number, max: number, previousAttempts: num
 /** Ids of the examples built in the playground: the store's and any recorded since in localStorage. */
 export async function listBuiltExamples(): Promise<string[]> {
   const backend = await progressBackend();
-  if ((await syncBuiltExamples(backend)) > 0) notifyProgressChanged();
-  return [...new Set([...(await backend.examples()), ...readProgress().builtExamples])].sort();
+  const stored = await backend.examples();
+  const recorded = readProgress().builtExamples;
+  // Write only when localStorage holds ids the store lacks: this runs on every change notification.
+  if (recorded.some((id) => !stored.includes(id)) && (await syncBuiltExamples(backend)) > 0) notifyProgressChanged();
+  return [...new Set([...stored, ...recorded])].sort();
 }
 
 /** Erases all progress: attempts, hints, built examples (also the localStorage copy). */

@@ -48,8 +48,3 @@ export async function closeProgressStore(): Promise<void> {
   opening = null;
   (await current?.catch(() => null))?.close();
 }
-
-/** Uses `backend` from now on (tests: a memory store, or one that fails on purpose). */
-export function setProgressBackend(backend: ProgressBackend): void {
-  opening = Promise.resolve(backend);
-}

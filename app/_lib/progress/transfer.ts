@@ -2,6 +2,7 @@
 // against the schema first and refused, with the first problems named, before anything is
 // written. Importing merges (attempts by exercise and time, hints by the larger count, examples by
 // id), so importing the same file twice changes nothing the second time.
+import { formatJsonPath } from '@/lib/util';
 import { z } from 'zod';
 import { listBuiltExamples } from './attempts';
 import { notifyProgressChanged } from './notify';
@@ -60,7 +61,7 @@ export function progressFileName(now: Date = new Date()): string {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  const at = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  const at = formatJsonPath(issue.path);
   return at ? `${at}: ${issue.message}` : issue.message;
 }
 

@@ -51,7 +51,3 @@ export class ProgressError extends Error {
     this.name = 'ProgressError';
   }
 }
-
-export function isProgressError(error: unknown): error is ProgressError {
-  return error instanceof ProgressError;
-}
