@@ -1,11 +1,11 @@
 import type { LabApi } from '@/app/_lib/engine/api';
 import { openShellContext, type TerminalSession } from '@/lib/cli';
 import type { Registries, Store } from '@/lib/engine';
-import { buildLabImage, gradeLabAttempt, runLabScenario, type GradingContext } from '@/lib/grading';
+import { buildLabImage, gradeLabAttempt, gradingFsOf, runLabScenario, type GradingContext } from '@/lib/grading';
 import type { ShellFs } from '@/lib/shell';
 import type { Sha256Factory } from '@/lib/util';
 import type { Serialize } from './coordination';
-import { isMissing, replaceWorkspace, WORKSPACE, workspacePath } from './workspace-files';
+import { replaceWorkspace, WORKSPACE } from './workspace-files';
 
 /**
  * Labs in the playground (issue 7 item 3): `openLab` puts a lab's starter files in the workspace,
@@ -83,7 +83,7 @@ export function createLabs(host: LabHost): LabApi {
             registries,
             // A history shorter than the mark was cut (its size is bounded): all of it is the student's.
             history: history.length >= mark ? history.slice(mark) : [...history],
-            workspace: { readFile: (path) => readWorkspaceFile(workspace, path) },
+            workspace: gradingFsOf(workspace, WORKSPACE),
             context,
             sha256: host.sha256,
             now: host.now(),
@@ -93,15 +93,7 @@ export function createLabs(host: LabHost): LabApi {
         }),
       ),
 
-    tryLab: (lab, which) => runLabScenario(lab, which),
+    tryLab: (lab, which) => runLabScenario(lab, which, { sha256: host.sha256 }),
   };
 }
 
-async function readWorkspaceFile(fs: ShellFs, path: string): Promise<Uint8Array | null> {
-  try {
-    return await fs.readFile(workspacePath(path.replace(/^\.?\/+/, '')));
-  } catch (error) {
-    if (isMissing(error) || (error as { code?: unknown }).code === 'EISDIR') return null;
-    throw error;
-  }
-}

@@ -1,6 +1,6 @@
 import { formatCourseIssue, isLabExercise, loadCourse, type Course, type Exercise, type LabExercise, type QuizExercise } from '@/lib/content';
 import { createRegistries, type Store } from '@/lib/engine';
-import { buildLabImage, editDistance, gradeLabAttempt, gradeQuestion, historyFromSnapshot, type GradeResult, type LabResult } from '@/lib/grading';
+import { buildLabImage, editDistance, gradeLabAttempt, gradeQuestion, gradingFsOf, historyFromSnapshot, type GradeResult, type LabResult } from '@/lib/grading';
 import { wasmSha256 } from '@/lib/util';
 import { createHubImages } from '../docker/registry';
 import { parseOptions, STATE_OPTION, UsageError } from '../common/options';
@@ -153,13 +153,11 @@ async function gradeLabFromState(lab: LabExercise, workspace: string, state: str
       (bytes) => historyFromSnapshot(safeJson(decodeUtf8(bytes))),
       () => [],
     );
-    const root = workspace.replace(/\/+$/, '');
-    const readFile = async (path: string) => io.readFile(`${root}/${path.replace(/^\.?\/+/, '')}`).catch(() => null);
     return await gradeLabAttempt(lab, {
       store,
       registries,
       history,
-      workspace: { readFile },
+      workspace: gradingFsOf({ readFile: (path) => io.readFile(path) }, workspace),
       context,
       sha256,
       ...(lastBuild !== undefined ? { lastBuild } : {}),

@@ -2,10 +2,9 @@ import { roundScore } from '../score';
 import { checkCommand } from './history-checks';
 import { checkLayerReused } from './layer-reuse';
 import { checkContextSize } from './context-size';
-import { checkWorkspaceFile } from './workspace-file';
 import { checkConfig, checkDanglingCount, checkFile, checkImageExists, checkImageSize, checkImageStarts, checkLayerCount } from './image-checks';
 import type { CheckResult, GradingContext, LabCheck, LabCheckKind, LabCheckSpec, LabDefinition, LabResult, Observation } from './types';
-import { checkArchiveTags, checkBaseImage, checkBuildCached, checkLintClean, checkRegistryTag, checkStageCount } from './workspace-checks';
+import { checkArchiveTags, checkBaseImage, checkBuildCached, checkLintClean, checkRegistryTag, checkStageCount, checkWorkspaceFile } from './workspace-checks';
 
 type Evaluator<K extends LabCheckKind> = (check: Extract<LabCheckSpec, { kind: K }>, ctx: GradingContext) => Promise<Observation> | Observation;
 

@@ -1,7 +1,7 @@
 import { createHubImages, createTerminalSession, memoryHostIo, openShellContext, terminalWiring, WORKSTATION, type HostIo, type TerminalSession } from '@/lib/cli';
 import type { LabExercise } from '@/lib/content';
 import { createMemoryStore, createRegistries, type BuildResult } from '@/lib/engine';
-import { wasmSha256 } from '@/lib/util';
+import { wasmSha256, type Sha256Factory } from '@/lib/util';
 import type { GradingFs, LabResult } from '../checks/types';
 import { buildLabImage } from './build-lab';
 import { gradeLabAttempt } from './to-lab-definition';
@@ -15,8 +15,8 @@ export const LAB_EPOCH = Date.parse('2026-01-01T00:00:00Z');
 const STEP_MS = 60_000;
 
 export interface LabScenarioOptions {
-  /** Start of the simulated clock (ms since the epoch). */
-  readonly now?: number;
+  /** The hasher for layers (the worker's WebCrypto one-shot hasher); lib/util's wasm one by default. */
+  readonly sha256?: Sha256Factory;
 }
 
 /** Writes `files` (workspace path → text) under /workspace, creating folders. */
@@ -28,14 +28,24 @@ export async function writeLabFiles(fs: ShellFs, files: Readonly<Record<string, 
   }
 }
 
-/** A workspace ShellFs as the checks read it: paths relative to its root, null when missing. */
+const MISSING = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
+
+/**
+ * A workspace as the checks read it (the headless runner's, the CLI's folder, the browser's):
+ * paths relative to its root and never outside it, null when there is no such file; any other
+ * failure is thrown, so a broken disk is not graded as a missing file.
+ */
 export function gradingFsOf(fs: { readFile(path: string): Promise<Uint8Array> }, root = LAB_WORKSPACE): GradingFs {
+  const base = root.replace(/\/+$/, '');
   return {
     readFile: async (path) => {
+      const relative = path.replace(/^\.?\/+/, '');
+      if (relative.split('/').includes('..')) return null;
       try {
-        return await fs.readFile(`${root}/${path.replace(/^\.?\/+/, '')}`);
-      } catch {
-        return null;
+        return await fs.readFile(`${base}/${relative}`);
+      } catch (error) {
+        if (MISSING.has(String((error as { code?: unknown } | null)?.code))) return null;
+        throw error;
       }
     },
   };
@@ -59,8 +69,8 @@ export function gradingFsOf(fs: { readFile(path: string): Promise<Uint8Array> },
  * failed line). No Node built-ins: it runs in the browser's worker too.
  */
 export async function runLabScenario(lab: LabExercise, which: 'starter' | 'solution', options: LabScenarioOptions = {}): Promise<{ result: LabResult; transcript: string }> {
-  const sha256 = wasmSha256;
-  let clock = options.now ?? LAB_EPOCH;
+  const sha256 = options.sha256 ?? wasmSha256;
+  let clock = LAB_EPOCH;
   const now = () => clock;
   const hosts = memoryHostIo();
   const registryStore = createMemoryStore();
