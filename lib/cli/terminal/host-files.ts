@@ -1,20 +1,24 @@
 import { createMemoryFs, type ShellFs } from '@/lib/shell';
 import { mountFs } from '../docker/var-lib-docker';
-import type { HostSpec } from './hosts';
+import { findHost, type HostIo, type HostSpec } from './hosts';
 
 /**
- * What every Linux host has besides the user's files: `/etc` (so `whoami`, `id` and `ls -l` find
- * names) and a `/tmp` anyone may write (where the material copies archives with `scp`). `/etc` is
- * generated; `/tmp` lives in the host's own files when they reach `/`, else (the workstation in
- * Node, whose files are the workspace folder) in memory, as a tmpfs would, stamping what is written
- * with the terminal's clock (`now`, ms).
+ * `io` with what every Linux host has besides the user's files: `/etc` (so `whoami`, `id` and
+ * `ls -l` find names) and a `/tmp` anyone may write (where the material copies archives with
+ * `scp`). `/etc` is generated; `/tmp` lives in the host's own files when they reach `/`, else (the
+ * workstation in Node, whose files are the workspace folder) in memory, as a tmpfs would, stamping
+ * what is written with the terminal's clock (`now`, ms). Wrap it in `cachedHostIo` so each host's
+ * files are mounted once.
  */
-const opened = new WeakMap<ShellFs, Promise<ShellFs>>();
-
-export function hostFiles(spec: HostSpec, files: ShellFs, now: () => number): Promise<ShellFs> {
-  let fs = opened.get(files);
-  if (fs === undefined) opened.set(files, (fs = mountHostFiles(spec, files, now)));
-  return fs;
+export function withHostFiles(io: HostIo, hosts: readonly HostSpec[], now: () => number): HostIo {
+  return {
+    store: (host) => io.store(host),
+    async fs(host) {
+      const files = await io.fs(host);
+      const spec = findHost(hosts, host);
+      return spec === undefined ? files : mountHostFiles(spec, files, now);
+    },
+  };
 }
 
 async function mountHostFiles(spec: HostSpec, files: ShellFs, now: () => number): Promise<ShellFs> {

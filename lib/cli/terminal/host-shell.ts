@@ -6,7 +6,6 @@ import { runDocker } from '../docker/program';
 import { createCurlCommand, type HttpAnswerer } from './curl';
 import type { HostIo, HostSpec } from './hosts';
 import { createJqCommand } from './jq';
-import { hostFiles } from './host-files';
 import { offlineRegistries } from './offline';
 import { createScpCommand } from './scp';
 import { createSshCommand } from './ssh';
@@ -57,7 +56,7 @@ export class HostShellSession implements ShellSession {
 
   /** Opens a shell on `spec`; `login` marks an ssh session (its `exit` prints `logout`). */
   static async open(spec: HostSpec, services: TerminalServices, options: { login: boolean; restore?: InteractiveSnapshot }): Promise<HostShellSession> {
-    const fs = await hostFiles(spec, await services.hostIo.fs(spec.name), () => services.now());
+    const fs = await services.hostIo.fs(spec.name);
     if (!(await fs.exists(spec.home))) await fs.mkdir(spec.home, { recursive: true });
     let restore = options.restore;
     // The directory the shell was in may be gone (another --workdir, a deleted folder): start at home.
@@ -159,7 +158,7 @@ function hostCommands(spec: HostSpec, services: TerminalServices, shell: () => I
       open: (target) => HostShellSession.open(target, services, { login: true }),
       enter: (session) => services.enterSession(session),
     }),
-    scp: createScpCommand({ hosts: services.hosts, hostIo: services.hostIo, local: spec, isTerminal: onTerminal, now: () => services.now(), ...(services.columns !== undefined ? { columns: services.columns } : {}) }),
+    scp: createScpCommand({ hosts: services.hosts, hostIo: services.hostIo, local: spec, isTerminal: onTerminal, ...(services.columns !== undefined ? { columns: services.columns } : {}) }),
     ...services.extraCommands?.(spec),
   };
 }

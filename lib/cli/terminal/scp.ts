@@ -1,5 +1,4 @@
 import { baseName, errorText, joinPath, type Command, type CommandContext, type ShellFs } from '@/lib/shell';
-import { hostFiles } from './host-files';
 import { findHost, type HostIo, type HostSpec } from './hosts';
 
 /**
@@ -14,8 +13,6 @@ export interface ScpServices {
   /** The host the command runs on. */
   readonly local: HostSpec;
   isTerminal(ctx: CommandContext): boolean;
-  /** The terminal's clock (ms): what a copy written to a host's in-memory /tmp is stamped with. */
-  now(): number;
   /** Columns of the terminal, for the progress line. */
   columns?(): number | undefined;
 }
@@ -115,7 +112,7 @@ async function locate(operand: string, ctx: CommandContext, services: ScpService
     }
     const remote = operand.slice(colon + 1);
     const path = remote === '' ? host.home : remote.startsWith('/') ? remote : joinPath(host.home, remote);
-    const fs = host.name === services.local.name ? ctx.fs : await hostFiles(host, await services.hostIo.fs(host.name), () => services.now());
+    const fs = host.name === services.local.name ? ctx.fs : await services.hostIo.fs(host.name);
     return { host, fs, path, shown: remote === '' ? '.' : remote };
   }
   return { host: services.local, fs: ctx.fs, path: ctx.resolve(operand), shown: operand };

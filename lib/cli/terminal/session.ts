@@ -3,6 +3,7 @@ import type { Sha256Factory } from '@/lib/util';
 import type { DockerCommand } from '../docker/command';
 import type { DockerContext, DockerDaemon, ShellSession } from '../docker/context';
 import type { HttpAnswerer } from './curl';
+import { withHostFiles } from './host-files';
 import { HOSTS, WORKSTATION, cachedHostIo, findHost, withDockerRoot, type HostIo, type HostSpec } from './hosts';
 import { HostShellSession, type TerminalServices } from './host-shell';
 import { InputAccumulator } from './input';
@@ -89,7 +90,8 @@ export interface TerminalSession {
 
 export async function createTerminalSession(options: TerminalOptions): Promise<TerminalSession> {
   const hosts = options.hosts ?? HOSTS;
-  const hostIo = cachedHostIo(withDockerRoot(options.hostIo, options.sha256));
+  const now = options.now ?? (() => Date.now());
+  const hostIo = cachedHostIo(withHostFiles(withDockerRoot(options.hostIo, options.sha256), hosts, now));
   const historySize = options.historySize ?? 1000;
   let history: string[] = [...(options.restore?.history ?? [])];
   let entered: ShellSession[] = [];
@@ -100,7 +102,7 @@ export async function createTerminalSession(options: TerminalOptions): Promise<T
     hostIo,
     tty: options.tty ?? false,
     sha256: options.sha256,
-    now: options.now ?? (() => Date.now()),
+    now,
     columns: () => columns,
     rows: () => rows,
     history: () => history,

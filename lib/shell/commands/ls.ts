@@ -17,7 +17,8 @@ interface Entry {
   target?: string;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** Month abbreviations as the C locale prints them (ls -l, date). */
+export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** GNU's `-h`: powers of 1024, rounded up, one decimal below 10. */
 export function humanSize(size: number): string {
@@ -59,7 +60,6 @@ export function lsTime(mtime: number | undefined, now: number | null): string {
   if (recent) return `${month} ${day} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
   return `${month} ${day}  ${d.getUTCFullYear()}`;
 }
-
 
 export const ls: Command = async (ctx) => {
   const o = options(ctx, 'laAh1RdFrtSin', { all: 'a', 'almost-all': 'A', 'human-readable': 'h', recursive: 'R', directory: 'd', reverse: 'r', classify: 'F' });

@@ -1,6 +1,7 @@
 import { readGroups, readPasswd } from '../fs/passwd';
 import { baseName, dirName, joinPath } from '../fs/paths';
 import type { Command } from '../run/command-types';
+import { MONTHS } from './ls';
 import { clockSeconds, complain, options } from './support';
 
 /**
@@ -154,7 +155,6 @@ export const uname: Command = async (ctx) => {
 };
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export const date: Command = async (ctx) => {
   // Without a clock (a build) the epoch: builds stay reproducible.

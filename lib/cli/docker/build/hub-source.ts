@@ -11,8 +11,8 @@ export function sharedHub(): Hub {
 
 /**
  * The built-in registry as a build's image source, made once per process and hasher: the hub's
- * layers are hashed on first use and remembered, so the second build in a terminal session (or
- * a test file) does not hash python:3.9's layers again.
+ * layer digests come from the precomputed table (lib/engine/hub/hub-digests) and what is made of
+ * them is remembered, so the second build in a terminal session (or a test file) starts warm.
  */
 const sources = new WeakMap<Sha256Factory, ImageSource>();
 
