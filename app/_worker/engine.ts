@@ -4,6 +4,7 @@ import { createRegistries, databaseName, EngineError, formatQuotaMessage, isEngi
 import { isFsError, type ShellFs } from '@/lib/shell';
 import type { Sha256Factory } from '@/lib/util';
 import { readLastBuild, runWorkspaceBuild } from './builds';
+import { AUTHOR_DB, PROGRESS_DB } from '../_lib/database-names';
 import { createChangeBus, createOperationLock, type ChannelLike, type LockManagerLike } from './coordination';
 import { exampleFiles } from './examples';
 import { createLabs } from './labs';
@@ -329,7 +330,7 @@ export function createEngine(env: EngineEnv): Engine {
         const known = ['workstation', 'registries', ...HOSTS.filter((h) => h.name !== WORKSTATION).map((h) => hostStoreName(h.name))].map(databaseName);
         // The page's own databases too: answers and review cards (app/_lib/progress) and the authoring
         // course (app/_components/author); their open connections close on `versionchange`.
-        const pages = ['layerlab-progress', 'layerlab-author'];
+        const pages = [PROGRESS_DB, AUTHOR_DB];
         await deleteLayerlabDatabases(env.databases, [...known, WORKSPACE_FILES, ...HOSTS.map((h) => hostFilesName(h.name)), ...pages]);
       });
       imagesDirty = workspaceDirty = false;

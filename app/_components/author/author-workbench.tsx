@@ -12,14 +12,9 @@ import { FileActions, type CourseChange } from './file-actions';
 import { FileList } from './file-list';
 import type { EditorIssue } from './issues';
 import { PreviewPane } from './preview-pane';
-import { useCourse } from './use-course';
+import { describe, useCourse } from './use-course';
 
 const NO_ISSUES: readonly EditorIssue[] = [];
-
-function describe(error: unknown): string {
-  if (error instanceof DOMException && error.name === 'QuotaExceededError') return 'the browser’s storage is full';
-  return error instanceof Error ? error.message : String(error);
-}
 
 export function AuthorWorkbench({ seed }: { seed: Readonly<Record<string, string>> }) {
   const course = useCourse(seed);

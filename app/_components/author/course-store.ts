@@ -5,7 +5,7 @@
 // the previous course as it was.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 
-export const AUTHOR_DB = 'layerlab-author';
+import { AUTHOR_DB } from '../../_lib/database-names';
 const VERSION = 1;
 
 interface AuthorDb extends DBSchema {

@@ -2,7 +2,7 @@
 // course (an import, a reset, a lesson created, renamed or deleted), says so on a
 // BroadcastChannel; the other tabs take the file's new text or reload the course from IndexedDB.
 // Without it, a second tab kept showing (and would save back) a course that had changed under it.
-import { AUTHOR_DB } from './course-store';
+import { AUTHOR_DB } from '../../_lib/database-names';
 
 export type CourseChange =
   /** One file was saved with this text. */

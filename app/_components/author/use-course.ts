@@ -36,11 +36,10 @@ export interface CourseState {
   editFile(path: string, text: string): void;
   /** Saves then shows a new course; rejects (and changes nothing) when the save fails. */
   replaceCourse(files: ReadonlyMap<string, string>): Promise<void>;
-  /** Back to the course the site was built with. */
-  reset(): Promise<void>;
 }
 
-function describe(error: unknown): string {
+/** An error as the page says it: a full quota in words, else its message. */
+export function describe(error: unknown): string {
   if (error instanceof DOMException && error.name === 'QuotaExceededError') return 'the browser’s storage is full';
   return error instanceof Error ? error.message : String(error);
 }
@@ -141,9 +140,7 @@ export function useCourse(seed: Readonly<Record<string, string>>): CourseState {
     setRevision((r) => r + 1);
   }, []);
 
-  const reset = useCallback(() => replaceCourse(new Map(Object.entries(seed))), [replaceCourse, seed]);
-
   const revisionOf = useCallback((path: string) => `${revision}.${remote.get(path) ?? 0}`, [revision, remote]);
 
-  return { files, validation, revisionOf, storageProblem, editFile, replaceCourse, reset };
+  return { files, validation, revisionOf, storageProblem, editFile, replaceCourse };
 }

@@ -3,7 +3,7 @@
 // sets the workspace up once (starter files, setup lines, a fresh terminal), and "Check my work"
 // grades what the student did since. Which lab the workspace holds is remembered, so a reload
 // keeps the student's work instead of starting the lab over.
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { LabExercise } from '@/lib/content';
 import type { LabResult } from '@/lib/grading';
 import type { EngineApi } from '../../_lib/engine/api';
@@ -80,6 +80,10 @@ export function useLab(engine: EngineApi | null, labs: readonly LabInfo[], onOpe
   const [result, setResult] = useState<LabResult | null>(null);
   const [epoch, setEpoch] = useState(0);
   const lab = labs.find((l) => l.exercise.id === requested) ?? null;
+  const labId = lab?.exercise.id ?? null;
+  // Whether this visit sets the lab up afresh, decided once when the page finds its lab (two
+  // localStorage reads; the panel re-renders on every build frame).
+  const afresh = useMemo(() => labId !== null && shouldOpenLab(labId, remembered(), readCurrentExample()), [labId]);
   const opened = useRef(onOpened);
   useEffect(() => {
     opened.current = onOpened;
@@ -109,13 +113,13 @@ export function useLab(engine: EngineApi | null, labs: readonly LabInfo[], onOpe
   // Opened once per page (React may run this effect twice in development).
   const started = useRef<string | null>(null);
   useEffect(() => {
-    if (!engine || lab === null || started.current === lab.exercise.id || !shouldOpenLab(lab.exercise.id, remembered(), readCurrentExample())) return;
+    if (!engine || lab === null || started.current === lab.exercise.id || !afresh) return;
     started.current = lab.exercise.id;
     void Promise.resolve().then(() => open(lab));
-  }, [engine, lab, open]);
+  }, [engine, lab, afresh, open]);
 
   const phase: LabPhase =
-    requested === null ? 'none' : lab === null ? 'missing' : state === 'idle' ? (engine && !shouldOpenLab(lab.exercise.id, remembered(), readCurrentExample()) ? 'ready' : 'opening') : state;
+    requested === null ? 'none' : lab === null ? 'missing' : state === 'idle' ? (engine && !afresh ? 'ready' : 'opening') : state;
   const problem = phase === 'missing' ? `There is no lab “${requested}”.` : failure;
 
   const check = useCallback(async () => {

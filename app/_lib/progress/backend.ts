@@ -5,7 +5,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { ProgressError, type Attempt, type HintRecord, type ProgressData } from './types';
 
-export const PROGRESS_DB = 'layerlab-progress';
+import { PROGRESS_DB } from '../database-names';
 const VERSION = 1;
 
 export interface ProgressBackend {
