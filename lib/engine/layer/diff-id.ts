@@ -30,13 +30,24 @@ const YIELD_EVERY_MS = 50;
  * factory carries a one-shot hasher (`withOneShotSha256`) and the tar fits its bounds, the tar is
  * laid out in one buffer and hashed in one call instead (WebCrypto in the browser: faster).
  */
+/** The bytes of a change set's files: the tar's size without headers. */
+function contentBytes(changeSet: ChangeSet): number {
+  let content = 0;
+  for (const entry of changeSet.entries) if (entry.kind === 'file') content += contentSize(entry.content);
+  return content;
+}
+
+/** More than the tar can weigh: headers are at most 3 KiB an entry. */
+function tarSizeBound(changeSet: ChangeSet, content = contentBytes(changeSet)): number {
+  return content + changeSet.entries.length * 3072;
+}
+
 export async function hashLayer(changeSet: ChangeSet, factory: Sha256Factory = wasmSha256, options: HashOptions = {}): Promise<LayerDigest> {
   const oneShot = oneShotOf(factory);
   if (oneShot !== undefined) {
-    // Bounds from the content bytes alone (headers are at most 3 KiB an entry): encoding every header twice would cost more.
-    let content = 0;
-    for (const entry of changeSet.entries) if (entry.kind === 'file') content += contentSize(entry.content);
-    if (content >= (oneShot.minBytes ?? 1 << 20) && content + changeSet.entries.length * 3072 <= oneShot.maxBytes) return hashInOneShot(changeSet, oneShot, options);
+    // Bounds from the content bytes alone: encoding every header twice would cost more.
+    const content = contentBytes(changeSet);
+    if (content >= (oneShot.minBytes ?? 1 << 20) && tarSizeBound(changeSet, content) <= oneShot.maxBytes) return hashInOneShot(changeSet, oneShot, options);
   }
   const hasher = await factory();
   let tarSize = 0;
@@ -147,8 +158,9 @@ function isLayerDigest(value: unknown): value is LayerDigest {
  * are kept, the least recently used dropped first, so a memo may outlive many builds. With a
  * persistence, a miss first looks there, and a hashed result is saved there.
  */
-export function createDiffIdMemo(factory: Sha256Factory = wasmSha256, options: number | DiffIdMemoOptions = {}): DiffIdMemo {
-  const { maxEntries = 4096, persistence } = typeof options === 'number' ? { maxEntries: options } : options;
+export function createDiffIdMemo(factory: Sha256Factory = wasmSha256, options: DiffIdMemoOptions = {}): DiffIdMemo {
+  const { maxEntries = 4096, persistence } = options;
+  const minSaved = persistence?.minTarSize ?? 1 << 20;
   const cache = new Map<string, Promise<LayerDigest>>();
   const stats = { hits: 0, misses: 0, loaded: 0 };
   const put = (key: string, value: Promise<LayerDigest>): void => {
@@ -156,7 +168,8 @@ export function createDiffIdMemo(factory: Sha256Factory = wasmSha256, options: n
     if (cache.size > maxEntries) cache.delete(cache.keys().next().value as string);
   };
   const compute = async (key: string, changeSet: ChangeSet, hashOptions: HashOptions): Promise<LayerDigest> => {
-    if (persistence !== undefined) {
+    // Only layers of minSaved bytes or more are saved: a smaller one is not worth a store read.
+    if (persistence !== undefined && tarSizeBound(changeSet) >= minSaved) {
       const saved = await persistence.load(key).catch(() => undefined);
       if (isLayerDigest(saved)) {
         stats.loaded += 1;
@@ -164,7 +177,7 @@ export function createDiffIdMemo(factory: Sha256Factory = wasmSha256, options: n
       }
     }
     const digest = await hashLayer(changeSet, factory, hashOptions);
-    if (persistence !== undefined && digest.tarSize >= (persistence.minTarSize ?? 1 << 20)) {
+    if (persistence !== undefined && digest.tarSize >= minSaved) {
       await persistence.save(key, digest).catch(() => undefined);
     }
     return digest;
