@@ -1,5 +1,6 @@
 import { baseName, errorText, joinPath, type Command, type CommandContext, type ShellFs } from '@/lib/shell';
 import { findHost, type HostIo, type HostSpec } from './hosts';
+import { parseOpenSshOptions } from './openssh-options';
 
 /**
  * `scp [-r] SOURCE… TARGET` between the terminal's hosts, for the material's "save, copy the tar
@@ -43,37 +44,14 @@ class ScpError extends Error {
 
 export function createScpCommand(services: ScpServices): Command {
   return async (ctx) => {
-    let recursive = false;
-    let quiet = false;
-    const operands: string[] = [];
-    for (let i = 0; i < ctx.args.length; i++) {
-      const arg = ctx.args[i] as string;
-      if (arg === '--') {
-        operands.push(...ctx.args.slice(i + 1));
-        break;
-      }
-      if (!arg.startsWith('-') || arg === '-') {
-        operands.push(arg);
-        continue;
-      }
-      for (let k = 1; k < arg.length; k++) {
-        const letter = arg[k] as string;
-        if (WITH_VALUE.includes(letter)) {
-          if (k === arg.length - 1) i++;
-          if (ctx.args[i] === undefined) {
-            ctx.stderr.write(`scp: option requires an argument -- ${letter}\n${USAGE}`);
-            return 1;
-          }
-          break;
-        }
-        if (!FLAGS.includes(letter)) {
-          ctx.stderr.write(`scp: illegal option -- ${letter}\n${USAGE}`);
-          return 1;
-        }
-        if (letter === 'r') recursive = true;
-        if (letter === 'q') quiet = true;
-      }
+    const parsed = parseOpenSshOptions(ctx.args, { flags: FLAGS, withValue: WITH_VALUE, stopAtOperand: false });
+    if ('error' in parsed) {
+      ctx.stderr.write(`scp: ${parsed.error}\n${USAGE}`);
+      return 1;
     }
+    const { operands } = parsed;
+    const recursive = parsed.letters.includes('r');
+    const quiet = parsed.letters.includes('q');
     if (operands.length < 2) {
       ctx.stderr.write(USAGE);
       return 1;

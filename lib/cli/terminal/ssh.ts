@@ -1,6 +1,7 @@
 import type { Command } from '@/lib/shell';
 import type { ShellSession } from '../docker/context';
 import { findHost, type HostSpec } from './hosts';
+import { parseOpenSshOptions } from './openssh-options';
 
 /**
  * `ssh HOST` opens a login shell on one of the terminal's hosts (its own docker daemon and
@@ -20,35 +21,16 @@ const WITH_VALUE = 'BbcDEeFIiJLlmOoPpRSWw';
 
 export function createSshCommand(hosts: readonly HostSpec[], sessions: { open(host: HostSpec): Promise<ShellSession>; enter(session: ShellSession): void }): Command {
   return async (ctx) => {
-    let i = 0;
-    for (; i < ctx.args.length; i++) {
-      const arg = ctx.args[i] as string;
-      if (arg === '--') {
-        i++;
-        break;
-      }
-      if (!arg.startsWith('-') || arg === '-') break;
-      for (let k = 1; k < arg.length; k++) {
-        const letter = arg[k] as string;
-        if (letter === 'V') {
-          ctx.stderr.write('OpenSSH_9.6p1 Ubuntu-3ubuntu13.5, OpenSSL 3.0.13 30 Jan 2024\n');
-          return 0;
-        }
-        if (WITH_VALUE.includes(letter)) {
-          if (k === arg.length - 1) i++;
-          if (ctx.args[i] === undefined) {
-            ctx.stderr.write(`ssh: option requires an argument -- ${letter}\n${USAGE}`);
-            return 255;
-          }
-          break;
-        }
-        if (!FLAGS.includes(letter)) {
-          ctx.stderr.write(`ssh: illegal option -- ${letter}\n${USAGE}`);
-          return 255;
-        }
-      }
+    const parsed = parseOpenSshOptions(ctx.args, { flags: FLAGS, withValue: WITH_VALUE, stopAtOperand: true, stopAt: 'V' });
+    if ('error' in parsed) {
+      ctx.stderr.write(`ssh: ${parsed.error}\n${USAGE}`);
+      return 255;
     }
-    const destination = ctx.args[i];
+    if (parsed.stopped === 'V') {
+      ctx.stderr.write('OpenSSH_9.6p1 Ubuntu-3ubuntu13.5, OpenSSL 3.0.13 30 Jan 2024\n');
+      return 0;
+    }
+    const [destination, ...command] = parsed.operands;
     if (destination === undefined) {
       ctx.stderr.write(USAGE);
       return 255;
@@ -59,7 +41,6 @@ export function createSshCommand(hosts: readonly HostSpec[], sessions: { open(ho
       ctx.stderr.write(`ssh: Could not resolve hostname ${name.toLowerCase()}: Name or service not known\n`);
       return 255;
     }
-    const command = ctx.args.slice(i + 1);
     const session = await sessions.open(host);
     if (command.length === 0) {
       sessions.enter(session);
