@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ExerciseKind } from './exercise-types';
+import { countBlanks, type ExerciseKind } from './exercise-types';
 
 /**
  * zod schemas of exercise YAML (issue 7 item 1). Field names are the TS field names of
@@ -51,9 +51,6 @@ const blankSchema = z.strictObject({
   typos,
 });
 
-/** A blank in a fill-in prompt: three or more underscores. */
-export const BLANK_PATTERN = /_{3,}/g;
-
 export const fillInSchema = z
   .strictObject({
     ...baseShape,
@@ -64,7 +61,7 @@ export const fillInSchema = z
     typos,
   })
   .superRefine((value, ctx) => {
-    const count = value.prompt.match(BLANK_PATTERN)?.length ?? 0;
+    const count = countBlanks(value.prompt);
     if (count !== value.blanks.length) {
       ctx.addIssue({
         code: 'custom',
@@ -229,8 +226,6 @@ export const exerciseSchemas = {
   dockerfile: labSchema,
 } as const satisfies Record<ExerciseKind, z.ZodType>;
 
-export const QUIZ_KINDS = ['fill-in', 'true-false', 'choice', 'numeric', 'open'] as const;
-export const LAB_KINDS = ['lab', 'dockerfile'] as const;
 
 /** Top level of an exercises file. Items are checked one by one with the schema of their kind. */
 export const exerciseFileSchema = z.strictObject({

@@ -189,6 +189,17 @@ export type QuizExercise = FillInExercise | TrueFalseExercise | ChoiceExercise |
 export type Exercise = QuizExercise | LabExercise;
 export type ExerciseKind = Exercise['kind'];
 
+export const QUIZ_KINDS = ['fill-in', 'true-false', 'choice', 'numeric', 'open'] as const;
+export const LAB_KINDS = ['lab', 'dockerfile'] as const;
+
+/** A blank in a fill-in prompt: three or more underscores. */
+export const BLANK_PATTERN = /_{3,}/g;
+
+/** How many blanks a fill-in prompt has. */
+export function countBlanks(prompt: string): number {
+  return prompt.match(BLANK_PATTERN)?.length ?? 0;
+}
+
 export function isLabExercise(exercise: Exercise): exercise is LabExercise {
   return exercise.kind === 'lab' || exercise.kind === 'dockerfile';
 }

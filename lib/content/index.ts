@@ -24,12 +24,9 @@ export { safeImageSrc, safeLinkHref } from './markdown-safety';
 export { toSlug } from './slug';
 export * from './exercise-types';
 export {
-  BLANK_PATTERN,
   exerciseFileSchema,
   exerciseIdSchema,
   exerciseSchemas,
-  LAB_KINDS,
-  QUIZ_KINDS,
 } from './exercise-schema';
 export { formatCourseIssue, formatDataPath } from './course-issues';
 export { lessonOfPath, parseExerciseFile, type ParseExerciseOptions, type ParsedExerciseFile } from './parse-exercises';

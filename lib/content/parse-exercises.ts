@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { formatDataPath, suggestion, zodCourseIssues } from './course-issues';
-import { EXERCISE_FIELD_NAMES, exerciseFileSchema, exerciseSchemas, LAB_KINDS, QUIZ_KINDS } from './exercise-schema';
+import { EXERCISE_FIELD_NAMES, exerciseFileSchema, exerciseSchemas } from './exercise-schema';
+import { LAB_KINDS, QUIZ_KINDS } from './exercise-types';
 import type { CourseIssue, Exercise, LabExercise, LabScript } from './exercise-types';
 import { readYamlSource, type YamlSource } from './yaml-source';
 

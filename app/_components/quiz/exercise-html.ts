@@ -3,8 +3,7 @@
 // result to the cards, so the Markdown renderer never ships with a lesson; the authoring preview
 // renders in the browser. Exercise files may come from an imported content pack (untrusted): the
 // renderer escapes raw HTML and keeps links and images to safe targets.
-import { escapeHtml, renderExerciseMarkdown, type Exercise } from '@/lib/content';
-import { BLANK } from './quiz-model';
+import { BLANK_PATTERN, countBlanks, escapeHtml, renderExerciseMarkdown, type Exercise } from '@/lib/content';
 
 export interface ExerciseHtml {
   /** The prompt; for fill-in, each blank is an `<input data-blank="i">`. */
@@ -31,7 +30,7 @@ const marker = (i: number) => `QQBLANK${i}QQ`;
 /** The fill-in prompt with an input in each blank, labelled for screen readers. */
 export function renderFillInPrompt(prompt: string, total: number): string {
   let i = 0;
-  const marked = prompt.replace(BLANK, () => marker(i++));
+  const marked = prompt.replace(BLANK_PATTERN, () => marker(i++));
   return renderMarkdown(marked).replace(/QQBLANK(\d+)QQ/g, (_, n: string) => {
     const index = Number(n);
     const label = total > 1 ? `Blank ${index + 1} of ${total}` : 'Answer';
@@ -41,7 +40,7 @@ export function renderFillInPrompt(prompt: string, total: number): string {
 
 export function renderExerciseHtml(exercise: Exercise): ExerciseHtml {
   const html: ExerciseHtml = {
-    prompt: exercise.kind === 'fill-in' ? renderFillInPrompt(exercise.prompt, (exercise.prompt.match(BLANK) ?? []).length) : renderMarkdown(exercise.prompt),
+    prompt: exercise.kind === 'fill-in' ? renderFillInPrompt(exercise.prompt, countBlanks(exercise.prompt)) : renderMarkdown(exercise.prompt),
     hints: exercise.hints.map(renderInline),
     explanation: renderMarkdown(exercise.explanation),
   };

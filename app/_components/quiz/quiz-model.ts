@@ -1,19 +1,14 @@
 // What the quiz cards compute without React: element ids, blanks, word counts, the response a
 // grader takes from what the student entered, and the summary lines the result shows. Kept pure so
 // unit tests cover it; the cards only hold state and draw it.
-import type { Exercise, QuizExercise } from '@/lib/content';
+import { countBlanks, type Exercise, type QuizExercise } from '@/lib/content';
 
 /** The card's element id: `exercise-3.1-fill-1` for `3.1/fill-1` (a `/` is not welcome in a fragment). */
 export function exerciseDomId(id: string): string {
   return `exercise-${id.replace(/\//g, '-')}`;
 }
 
-/** A blank in a fill-in prompt: three or more underscores. */
-export const BLANK = /_{3,}/g;
-
-export function countBlanks(prompt: string): number {
-  return prompt.match(BLANK)?.length ?? 0;
-}
+export { countBlanks };
 
 /** Words as a reader counts them: runs of non-space characters. */
 export function wordCount(text: string): number {

@@ -7,11 +7,12 @@
 //   open answers: the student's own rating, never the keyword score.
 // Attempts less than RETRY_WINDOW_MS apart form one sitting; once a sitting has a pass, more
 // answers in it do not count again (clicking "check" twice is not two reviews).
+import { QUIZ_KINDS } from '@/lib/content';
 import { createEmptyCard, fsrs, Rating, State, type Card, type Grade } from 'ts-fsrs';
 import type { Attempt, SelfRating } from './types';
 
 export const RETRY_WINDOW_MS = 60 * 60 * 1000;
-export const QUIZ_KINDS: ReadonlySet<string> = new Set(['fill-in', 'true-false', 'choice', 'numeric', 'open']);
+const QUIZ_KIND_SET: ReadonlySet<string> = new Set(QUIZ_KINDS);
 
 // No fuzz: the same attempts give the same due dates, on every device and in tests. No short-term
 // learning steps (1 and 10 minutes): a lesson's questions come back after days, not in the middle
@@ -87,7 +88,7 @@ export function replayCard(attempts: readonly Attempt[]): ReviewItem | null {
 export function reviewItems(attempts: readonly Attempt[]): ReviewItem[] {
   const byExercise = new Map<string, Attempt[]>();
   for (const attempt of attempts) {
-    if (!QUIZ_KINDS.has(attempt.kind)) continue;
+    if (!QUIZ_KIND_SET.has(attempt.kind)) continue;
     const list = byExercise.get(attempt.exerciseId) ?? [];
     list.push(attempt);
     byExercise.set(attempt.exerciseId, list);

@@ -1,4 +1,5 @@
 import {
+  BLANK_PATTERN,
   type ChoiceExercise,
   type Exercise,
   type FillInExercise,
@@ -100,7 +101,7 @@ const feedbackOf = (text: string | undefined) => (text === undefined || text.tri
  * only mid-sentence (Moodle then shows its own `_____`).
  */
 function placePrompt(exercise: QuizExercise): { lead: string; tail: string; inline: boolean } {
-  const blanks = [...exercise.prompt.matchAll(/_{3,}/g)];
+  const blanks = [...exercise.prompt.matchAll(BLANK_PATTERN)];
   if (exercise.kind === 'fill-in' && blanks.length > 1) {
     throw new Skip(`${blanks.length} blanks: a GIFT short answer has one answer box`);
   }

@@ -1,4 +1,4 @@
-import type { ChoiceExercise, FillInExercise, NumericExercise, OpenExercise, QuizExercise, TrueFalseExercise } from '../exercise-types';
+import { countBlanks, type ChoiceExercise, type FillInExercise, type NumericExercise, type OpenExercise, type QuizExercise, type TrueFalseExercise } from '../exercise-types';
 import { type AnswerContext, readChoices, readNumeric, readShortAnswer, readTrueFalse } from './answers';
 import { type GiftBlock, readMarks, splitBlocks } from './blocks';
 import { asMarkdown, type GiftFormat, PLACEHOLDER_RANGE, protect, restore, splitFormat, titleFrom } from './text';
@@ -185,7 +185,6 @@ function markdownPart(text: string, format: GiftFormat, side: 'start' | 'end'): 
   return side === 'end' ? `${converted}${spaced ? ' ' : ''}` : `${spaced ? ' ' : ''}${converted}`;
 }
 
-const countBlanks = (text: string) => text.match(/_{3,}/g)?.length ?? 0;
 
 /** A short answer whose braces end the question: the blank goes after the text. */
 function blankAtEnd(prompt: string): string {
