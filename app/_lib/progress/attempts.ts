@@ -6,10 +6,12 @@ import { PROGRESS_KEY, readProgress } from './examples';
 import { notifyProgressChanged } from './notify';
 import { progressBackend, syncBuiltExamples } from './store';
 import { ProgressError, type Attempt, type AttemptMode, type SelfRating } from './types';
+import { statusOf, type ExerciseStatus } from './summary';
 
 export type { Attempt, AttemptMode, HintRecord, ProgressData, SelfRating } from './types';
 export { ProgressError } from './types';
 export { subscribeProgress } from './notify';
+export { statusOf, type ExerciseStatus } from './summary';
 export { progressStorageKind } from './store';
 
 /** Share of the points a retry costs in test mode (Moodle's penalty per try). */
@@ -61,27 +63,6 @@ export async function recordHintShown(exerciseId: string, hintsShown: number): P
 
 export async function hintsShown(exerciseId: string): Promise<number> {
   return (await (await progressBackend()).hints(exerciseId))[0]?.hintsShown ?? 0;
-}
-
-export interface ExerciseStatus {
-  attempts: number;
-  /** The best score of any attempt. */
-  best: number;
-  /** The points the latest attempt was out of. */
-  max: number;
-  /** Passed at least once. */
-  passed: boolean;
-}
-
-/** Summarizes attempts of one exercise (pure; also used for all exercises at once). */
-export function statusOf(attempts: readonly Attempt[]): ExerciseStatus | null {
-  if (attempts.length === 0) return null;
-  return {
-    attempts: attempts.length,
-    best: Math.max(...attempts.map((a) => a.score)),
-    max: attempts.at(-1)?.max ?? 0,
-    passed: attempts.some((a) => a.passed),
-  };
 }
 
 export async function exerciseStatus(exerciseId: string): Promise<ExerciseStatus | null> {

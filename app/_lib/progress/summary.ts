@@ -31,24 +31,19 @@ export interface LessonSummary {
 }
 
 export function summarizeLesson(lesson: LessonOutline, attempts: readonly Attempt[], builtExamples: readonly string[]): LessonSummary {
+  const known = new Set(lesson.exercises.map((e) => e.id));
   const byExercise = new Map<string, Attempt[]>();
   for (const attempt of attempts) {
-    if (attempt.lesson !== lesson.id && !lesson.exercises.some((e) => e.id === attempt.exerciseId)) continue;
-    byExercise.set(attempt.exerciseId, [...(byExercise.get(attempt.exerciseId) ?? []), attempt]);
+    if (attempt.lesson !== lesson.id && !known.has(attempt.exerciseId)) continue;
+    const list = byExercise.get(attempt.exerciseId);
+    if (list === undefined) byExercise.set(attempt.exerciseId, [attempt]);
+    else list.push(attempt);
   }
   const row = (id: string, title: string, kind: string): ExerciseRow => {
     const list = (byExercise.get(id) ?? []).sort((a, b) => a.at - b.at);
-    return {
-      id,
-      title,
-      kind,
-      attempts: list,
-      best: list.length > 0 ? Math.max(...list.map((a) => a.score)) : 0,
-      max: list.at(-1)?.max ?? 0,
-      passed: list.some((a) => a.passed),
-    };
+    const status = statusOf(list);
+    return { id, title, kind, attempts: list, best: status?.best ?? 0, max: status?.max ?? 0, passed: status?.passed ?? false };
   };
-  const known = new Set(lesson.exercises.map((e) => e.id));
   const rows = lesson.exercises.map((e) => row(e.id, e.title, e.kind));
   for (const [id, list] of [...byExercise].sort(([a], [b]) => a.localeCompare(b))) {
     if (!known.has(id)) rows.push(row(id, id, list[0]?.kind ?? ''));
@@ -66,4 +61,25 @@ export function summarizeLesson(lesson: LessonOutline, attempts: readonly Attemp
 /** Ids of the exercises passed at least once. */
 export function passedExercises(attempts: readonly Attempt[]): Set<string> {
   return new Set(attempts.filter((a) => a.passed).map((a) => a.exerciseId));
+}
+
+export interface ExerciseStatus {
+  attempts: number;
+  /** The best score of any attempt. */
+  best: number;
+  /** The points the latest attempt was out of. */
+  max: number;
+  /** Passed at least once. */
+  passed: boolean;
+}
+
+/** Summarizes attempts of one exercise (pure: a quiz card's status and a row of the progress table). */
+export function statusOf(attempts: readonly Attempt[]): ExerciseStatus | null {
+  if (attempts.length === 0) return null;
+  return {
+    attempts: attempts.length,
+    best: Math.max(...attempts.map((a) => a.score)),
+    max: attempts.at(-1)?.max ?? 0,
+    passed: attempts.some((a) => a.passed),
+  };
 }
