@@ -75,3 +75,13 @@ export interface DockerDaemon {
   /** Images, layers, build cache and containers of this host's daemon. */
   readonly store: Store;
 }
+
+/**
+ * The terminal's size as docker reads it: COLUMNS and LINES when the environment sets them, else
+ * the terminal's own, else 80 columns (and no height: nothing to fit).
+ */
+export function terminalSize(ctx: Pick<DockerContext, 'shell' | 'columns' | 'rows'>): { columns: number; rows?: number } {
+  const columns = Number(ctx.shell.env.COLUMNS) > 0 ? Number(ctx.shell.env.COLUMNS) : (ctx.columns ?? 80);
+  const rows = Number(ctx.shell.env.LINES) > 0 ? Number(ctx.shell.env.LINES) : ctx.rows;
+  return rows === undefined ? { columns } : { columns, rows };
+}

@@ -1,7 +1,7 @@
 import { CLASSIC_DEPRECATION, createMemoryContext, parseNormalizedNamed, referenceString, tagNameOnly, type BuildContext } from '@/lib/engine';
 import { dirName, isFsError, type ShellFs } from '@/lib/shell';
 import { CliError, type DockerCommand } from '../command';
-import type { DockerContext } from '../context';
+import { terminalSize, type DockerContext } from '../context';
 import { credentialsFor } from '../registry/credentials';
 import { readBuildFlags, type BuildFlags } from './build-options';
 import { runBuild } from './build-runner';
@@ -74,6 +74,7 @@ async function runBuildCommand(argv: readonly string[], ctx: DockerContext, buil
     await saveBuilders(store, builders);
     if (vertexOffset > 0 && flags.progress !== 'tty' && !(flags.progress === 'auto' && ctx.tty)) err('\n');
   }
+  const size = terminalSize(ctx);
   const { exitCode } = await runBuild({
     source: dockerfile.source,
     dockerfilePath: dockerfile.path,
@@ -96,8 +97,8 @@ async function runBuildCommand(argv: readonly string[], ctx: DockerContext, buil
     progress: flags.progress,
     quiet: flags.quiet,
     tty: ctx.tty,
-    width: Number(ctx.shell.env.COLUMNS) > 0 ? Number(ctx.shell.env.COLUMNS) : (ctx.columns ?? 80),
-    ...(Number(ctx.shell.env.LINES) > 0 ? { height: Number(ctx.shell.env.LINES) } : ctx.rows !== undefined ? { height: ctx.rows } : {}),
+    width: size.columns,
+    ...(size.rows !== undefined ? { height: size.rows } : {}),
     ...(flags.legacy || vertexOffset > 0 ? {} : { builder: { name: builder.name, driver: builder.driver } }),
     classicDeprecation: false,
     classicRunStatus: true,

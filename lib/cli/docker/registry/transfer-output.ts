@@ -1,6 +1,6 @@
 import { isEngineError, type Registries, type TransferEvent, type TransferListener } from '@/lib/engine';
 import { CliError, DaemonError } from '../command';
-import type { DockerContext } from '../context';
+import { terminalSize, type DockerContext } from '../context';
 import { createTransferTtyRenderer } from './transfer-tty';
 
 /**
@@ -27,7 +27,7 @@ export function createTransferOutput(ctx: DockerContext, options: { quiet: boole
   const write = (text: string) => {
     if (!options.quiet) ctx.shell.stdout.write(text);
   };
-  const columns = Number(ctx.shell.env.COLUMNS) > 0 ? Number(ctx.shell.env.COLUMNS) : (ctx.columns ?? 80);
+  const { columns } = terminalSize(ctx);
   const tty = ctx.tty && !options.quiet ? createTransferTtyRenderer(write, columns) : undefined;
   const listener = (event: TransferEvent) => {
     started = true;
