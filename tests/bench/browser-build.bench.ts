@@ -71,10 +71,10 @@ async function timedBuild(page: Page): Promise<Timed> {
   await page.evaluate(() => {
     const timing = (window.__buildTiming = { click: Number.NaN, done: Number.NaN });
     document.querySelector('[data-testid="build-button"]')?.addEventListener('click', (event) => (timing.click = event.timeStamp), { once: true, capture: true });
-    const statusOf = () => document.querySelector('[data-testid="build-status"]');
-    const before = Number(statusOf()?.getAttribute('data-build'));
+    // No named helpers in here: tsx would wrap them in a __name() the page does not have.
+    const before = Number(document.querySelector('[data-testid="build-status"]')?.getAttribute('data-build'));
     const observer = new MutationObserver(() => {
-      const status = statusOf();
+      const status = document.querySelector('[data-testid="build-status"]');
       if (Number(status?.getAttribute('data-build')) <= before) return;
       const state = status?.getAttribute('data-status');
       if (state === 'done' || state === 'error') {
